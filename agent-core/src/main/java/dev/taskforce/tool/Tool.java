@@ -1,0 +1,29 @@
+package dev.taskforce.tool;
+
+/**
+ * A function a model may call.
+ *
+ * <p>Implementations must be thread-safe: the calls of one model turn run concurrently, and one
+ * tool may serve many runs at once. {@link #call} receives the model's arguments exactly as the
+ * model wrote them, which may be malformed; it should answer bad arguments with a {@link
+ * ToolResult#failure(String)} that says what to fix, rather than throw. An exception thrown anyway
+ * is turned into a failure result by the caller, never into a failed run.
+ */
+public interface Tool {
+
+  /**
+   * What the model is told about this tool. Called often; return the same value every time.
+   *
+   * @return the spec
+   */
+  ToolSpec spec();
+
+  /**
+   * Runs the tool.
+   *
+   * @param argumentsJson the model's arguments, a JSON text that may be malformed
+   * @param context the run this call belongs to, its cancellation, and caller-supplied values
+   * @return the result the model reads
+   */
+  ToolResult call(String argumentsJson, ToolContext context);
+}
