@@ -1,7 +1,10 @@
 package dev.taskforce.tool;
 
 /**
- * A function a model may call.
+ * A function a model may call: the SPI every tool implements.
+ *
+ * <p>Named {@code ToolHandler} so it never clashes with the {@code @Tool} annotation of
+ * agent-tools, which is how most applications make tools.
  *
  * <p>Implementations must be thread-safe: the calls of one model turn run concurrently, and one
  * tool may serve many runs at once. {@link #call} receives the model's arguments exactly as the
@@ -9,7 +12,7 @@ package dev.taskforce.tool;
  * ToolResult#failure(String)} that says what to fix, rather than throw. An exception thrown anyway
  * is turned into a failure result by the caller, never into a failed run.
  */
-public interface Tool {
+public interface ToolHandler {
 
   /**
    * What the model is told about this tool. Called often; return the same value every time.
