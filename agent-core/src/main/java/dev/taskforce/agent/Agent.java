@@ -179,6 +179,21 @@ public final class Agent {
     return new AgentLoop<>(this, request, outputType(type)).run();
   }
 
+  /**
+   * Runs the agent and returns an answer of an output type built at run time (see {@link
+   * OutputType#custom}).
+   *
+   * @param request the input and the run's settings
+   * @param type the output type
+   * @param <T> the answer type
+   * @return the result
+   */
+  public <T> AgentResult<T> run(AgentRequest request, OutputType<T> type) {
+    requireNonNull(request, "request == null");
+    requireNonNull(type, "type == null");
+    return new AgentLoop<>(this, request, type).run();
+  }
+
   @SuppressWarnings("unchecked") // The map is keyed by the class of its OutputType.
   private <T> OutputType<T> outputType(Class<T> type) {
     return (OutputType<T>) outputTypes.computeIfAbsent(type, OutputType::of);

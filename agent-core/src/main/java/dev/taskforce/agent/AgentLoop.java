@@ -158,7 +158,7 @@ final class AgentLoop<T> {
       }
       if (turns >= agent.maxTurns) {
         return limit(
-            Limit.MODEL_CALLS, "the agent's turn limit of " + agent.maxTurns + " is reached");
+            Limit.TURNS, "the agent's turn limit of " + agent.maxTurns + " is reached");
       }
       ChatResponse response;
       try {

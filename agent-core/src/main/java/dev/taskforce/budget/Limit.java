@@ -6,8 +6,12 @@ public enum Limit {
   COST,
   /** The token budget. */
   TOKENS,
-  /** The number of model calls (or an agent's turns). */
+  /** The number of model calls of a whole run (a budget limit). */
   MODEL_CALLS,
+  /** The number of model calls one agent run may make (the agent's own turn limit). */
+  TURNS,
+  /** The number of planning rounds of an orchestration. */
+  ROUNDS,
   /** The number of tool calls. */
   TOOL_CALLS,
   /** The wall-time budget. */

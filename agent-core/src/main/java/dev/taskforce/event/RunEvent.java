@@ -4,6 +4,8 @@ import dev.taskforce.budget.Limit;
 import dev.taskforce.message.ToolCall;
 import dev.taskforce.model.FinishReason;
 import dev.taskforce.model.Usage;
+import dev.taskforce.orchestration.Plan;
+import dev.taskforce.orchestration.StepStatus;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -145,5 +147,68 @@ public sealed interface RunEvent {
       String outcome,
       Usage usage,
       Duration elapsed)
+      implements RunEvent {}
+
+  /**
+   * The planner made a plan that passed its checks and is about to run.
+   *
+   * @param runId the run
+   * @param stepId always {@code null}
+   * @param at when
+   * @param plan the plan
+   */
+  record PlanMade(String runId, @Nullable String stepId, Instant at, Plan plan)
+      implements RunEvent {}
+
+  /**
+   * A plan step started a try on a model.
+   *
+   * @param runId the run
+   * @param stepId the step
+   * @param at when
+   * @param executor the executor's name
+   * @param model the model of this try
+   * @param attempt the try's number, from 1
+   */
+  record StepStarted(
+      String runId, @Nullable String stepId, Instant at, String executor, String model, int attempt)
+      implements RunEvent {}
+
+  /**
+   * A step failed on one model and is retried on a stronger one.
+   *
+   * @param runId the run
+   * @param stepId the step
+   * @param at when
+   * @param fromModel the model it failed on
+   * @param toModel the model it is retried on
+   * @param reason why the try failed, in a few words
+   */
+  record StepEscalated(
+      String runId,
+      @Nullable String stepId,
+      Instant at,
+      String fromModel,
+      String toModel,
+      String reason)
+      implements RunEvent {}
+
+  /**
+   * A step ended.
+   *
+   * @param runId the run
+   * @param stepId the step
+   * @param at when
+   * @param status how it ended
+   * @param model the model that produced its result (or was tried last), or {@code null}
+   * @param usage what all its tries used
+   */
+  record StepFinished(
+      String runId,
+      @Nullable String stepId,
+      Instant at,
+      StepStatus status,
+      @Nullable String model,
+      Usage usage)
       implements RunEvent {}
 }

@@ -30,11 +30,13 @@ public final class OutputType<T> {
   private final Class<T> type;
   private final JsonSchema schema;
   private final String name;
+  private final Reader<T> reader;
 
-  private OutputType(Class<T> type) {
+  private OutputType(Class<T> type, String name, JsonSchema schema, Reader<T> reader) {
     this.type = type;
-    this.schema = JsonSchemas.strictOf(type);
-    this.name = schemaName(type);
+    this.schema = schema;
+    this.name = name;
+    this.reader = reader;
   }
 
   /**
@@ -46,7 +48,52 @@ public final class OutputType<T> {
    * @throws IllegalArgumentException if the type cannot be described by a strict schema
    */
   public static <T> OutputType<T> of(Class<T> type) {
-    return new OutputType<>(requireNonNull(type, "type == null"));
+    requireNonNull(type, "type == null");
+    return new OutputType<>(
+        type,
+        schemaName(type),
+        JsonSchemas.strictOf(type),
+        json -> Json.MAPPER.readValue(json, type));
+  }
+
+  /**
+   * An output type with a schema and reader of the caller's own, for answers whose shape is only
+   * known at run time (an orchestrator's planner answers with a plan whose executor names are an
+   * enum of the configured executors, for example).
+   *
+   * @param type the class of the values the reader returns (for messages)
+   * @param name the schema's name, matching {@code ^[a-zA-Z0-9_-]{1,64}$}
+   * @param schema the strict schema answers must follow
+   * @param reader reads an answer's JSON text into a value; its Jackson exceptions become problems
+   *     the model is told about
+   * @param <T> the type
+   * @return the output type; answers are still validated with Jakarta Validation
+   */
+  public static <T> OutputType<T> custom(
+      Class<T> type, String name, JsonSchema schema, Reader<T> reader) {
+    new ResponseFormat.JsonSchemaFormat(name, schema, true, null); // checks the name
+    return new OutputType<>(
+        requireNonNull(type, "type == null"),
+        name,
+        requireNonNull(schema, "schema == null"),
+        requireNonNull(reader, "reader == null"));
+  }
+
+  /**
+   * Reads an answer's JSON text.
+   *
+   * @param <T> the type read
+   */
+  @FunctionalInterface
+  public interface Reader<T> {
+    /**
+     * Reads a value.
+     *
+     * @param json the answer text, with any Markdown code fence removed
+     * @return the value
+     * @throws JsonProcessingException when the text does not describe a value
+     */
+    T read(String json) throws JsonProcessingException;
   }
 
   /**
@@ -97,7 +144,7 @@ public final class OutputType<T> {
     String json = stripFences(text);
     T value;
     try {
-      value = Json.MAPPER.readValue(json, type);
+      value = reader.read(json);
     } catch (JsonProcessingException e) {
       return new Parsed.Invalid<>(text, List.of(problemOf(e)));
     }

@@ -1,12 +1,14 @@
 package dev.taskforce.agent;
 
-import static dev.taskforce.agent.ScriptedModel.calls;
-import static dev.taskforce.agent.ScriptedModel.text;
+import static dev.taskforce.testing.ScriptedModel.calls;
+import static dev.taskforce.testing.ScriptedModel.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskforce.message.ToolCall;
 import dev.taskforce.message.ToolResultMessage;
 import dev.taskforce.message.UserMessage;
+import dev.taskforce.testing.ScriptedModel;
+import dev.taskforce.testing.TestTools;
 import dev.taskforce.tool.ToolResult;
 import java.util.ArrayList;
 import java.util.List;

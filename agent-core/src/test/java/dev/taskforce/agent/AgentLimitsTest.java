@@ -1,8 +1,8 @@
 package dev.taskforce.agent;
 
-import static dev.taskforce.agent.ScriptedModel.calls;
-import static dev.taskforce.agent.ScriptedModel.text;
-import static dev.taskforce.agent.TestTools.echo;
+import static dev.taskforce.testing.ScriptedModel.calls;
+import static dev.taskforce.testing.ScriptedModel.text;
+import static dev.taskforce.testing.TestTools.echo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskforce.budget.Budget;
@@ -21,6 +21,8 @@ import dev.taskforce.model.FinishReason;
 import dev.taskforce.model.ModelInfo;
 import dev.taskforce.model.Pricing;
 import dev.taskforce.model.StreamListener;
+import dev.taskforce.testing.MutableClock;
+import dev.taskforce.testing.ScriptedModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.taskforce.agent;
 
-import static dev.taskforce.agent.ScriptedModel.calls;
-import static dev.taskforce.agent.ScriptedModel.text;
-import static dev.taskforce.agent.TestTools.echo;
+import static dev.taskforce.testing.ScriptedModel.calls;
+import static dev.taskforce.testing.ScriptedModel.text;
+import static dev.taskforce.testing.TestTools.echo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +13,7 @@ import dev.taskforce.model.ModelInfo;
 import dev.taskforce.model.Pricing;
 import dev.taskforce.model.ResponseFormat;
 import dev.taskforce.output.OutputValidationException;
+import dev.taskforce.testing.ScriptedModel;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.taskforce.agent;
 
-import static dev.taskforce.agent.ScriptedModel.calls;
-import static dev.taskforce.agent.ScriptedModel.response;
-import static dev.taskforce.agent.ScriptedModel.text;
-import static dev.taskforce.agent.TestTools.echo;
-import static dev.taskforce.agent.TestTools.tool;
+import static dev.taskforce.testing.ScriptedModel.calls;
+import static dev.taskforce.testing.ScriptedModel.response;
+import static dev.taskforce.testing.ScriptedModel.text;
+import static dev.taskforce.testing.TestTools.echo;
+import static dev.taskforce.testing.TestTools.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,6 +24,7 @@ import dev.taskforce.model.ModelInfo;
 import dev.taskforce.model.Pricing;
 import dev.taskforce.model.ReasoningEffort;
 import dev.taskforce.model.Usage;
+import dev.taskforce.testing.ScriptedModel;
 import dev.taskforce.tool.ToolResult;
 import java.math.BigDecimal;
 import java.util.List;
@@ -115,13 +116,12 @@ class AgentTest {
 
     assertThat(r.outcome())
         .isEqualTo(
-            new RunOutcome.LimitReached(
-                Limit.MODEL_CALLS, "the agent's turn limit of 3 is reached"));
+            new RunOutcome.LimitReached(Limit.TURNS, "the agent's turn limit of 3 is reached"));
     assertThat(r.turns()).isEqualTo(3);
     assertThat(r.toolCalls()).hasSize(3);
     assertThatThrownBy(r::output)
         .isInstanceOf(RunFailedException.class)
-        .hasMessageContaining("MODEL_CALLS");
+        .hasMessageContaining("TURNS");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.taskforce.agent;
+package dev.taskforce.testing;
 
 import dev.taskforce.message.AssistantMessage;
 import dev.taskforce.message.Reasoning;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** A test model that answers from a script and records every request. */
-final class ScriptedModel implements ChatModel {
+public final class ScriptedModel implements ChatModel {
 
   private final String id;
   private final ModelInfo info;
@@ -25,31 +25,31 @@ final class ScriptedModel implements ChatModel {
   private final List<ChatRequest> requests = new ArrayList<>();
   private Function<ChatRequest, ChatResponse> fallback;
 
-  ScriptedModel() {
+  public ScriptedModel() {
     this(ModelInfo.unknown("scripted"));
   }
 
-  ScriptedModel(ModelInfo info) {
+  public ScriptedModel(ModelInfo info) {
     this.id = info.id();
     this.info = info;
   }
 
-  ScriptedModel then(ChatResponse response) {
+  public ScriptedModel then(ChatResponse response) {
     return then(r -> response);
   }
 
-  synchronized ScriptedModel then(Function<ChatRequest, ChatResponse> answer) {
+  public synchronized ScriptedModel then(Function<ChatRequest, ChatResponse> answer) {
     script.add(answer);
     return this;
   }
 
   /** Answers every request not covered by the script. */
-  synchronized ScriptedModel always(Function<ChatRequest, ChatResponse> answer) {
+  public synchronized ScriptedModel always(Function<ChatRequest, ChatResponse> answer) {
     this.fallback = answer;
     return this;
   }
 
-  synchronized List<ChatRequest> requests() {
+  public synchronized List<ChatRequest> requests() {
     return List.copyOf(requests);
   }
 
@@ -76,20 +76,20 @@ final class ScriptedModel implements ChatModel {
     return next.apply(request);
   }
 
-  static ChatResponse text(String text) {
+  public static ChatResponse text(String text) {
     return response(AssistantMessage.of(text), FinishReason.STOP);
   }
 
-  static ChatResponse calls(ToolCall... calls) {
+  public static ChatResponse calls(ToolCall... calls) {
     return response(
         new AssistantMessage(null, List.of(calls), null, Reasoning.NONE), FinishReason.TOOL_CALLS);
   }
 
-  static ChatResponse response(AssistantMessage message, FinishReason reason) {
+  public static ChatResponse response(AssistantMessage message, FinishReason reason) {
     return new ChatResponse(message, reason, null, usage("0.001"), "scripted", null, "gen-1");
   }
 
-  static Usage usage(String cost) {
+  public static Usage usage(String cost) {
     return new Usage(100, 20, 0, 5, new BigDecimal(cost));
   }
 }

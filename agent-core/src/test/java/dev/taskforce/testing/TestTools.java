@@ -1,4 +1,4 @@
-package dev.taskforce.agent;
+package dev.taskforce.testing;
 
 import dev.taskforce.schema.JsonSchema;
 import dev.taskforce.tool.ToolContext;
@@ -8,10 +8,10 @@ import dev.taskforce.tool.ToolSpec;
 import java.util.function.BiFunction;
 
 /** Small hand-written tools for agent tests. */
-final class TestTools {
+public final class TestTools {
   private TestTools() {}
 
-  static ToolHandler tool(String name, BiFunction<String, ToolContext, ToolResult> body) {
+  public static ToolHandler tool(String name, BiFunction<String, ToolContext, ToolResult> body) {
     ToolSpec spec =
         new ToolSpec(
             name,
@@ -32,7 +32,7 @@ final class TestTools {
     };
   }
 
-  static ToolHandler echo(String name) {
+  public static ToolHandler echo(String name) {
     return tool(name, (args, ctx) -> ToolResult.success(name + ":" + args));
   }
 }
