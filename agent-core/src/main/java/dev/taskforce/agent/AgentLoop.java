@@ -157,8 +157,7 @@ final class AgentLoop<T> {
         return cancelled();
       }
       if (turns >= agent.maxTurns) {
-        return limit(
-            Limit.TURNS, "the agent's turn limit of " + agent.maxTurns + " is reached");
+        return limit(Limit.TURNS, "the agent's turn limit of " + agent.maxTurns + " is reached");
       }
       ChatResponse response;
       try {
