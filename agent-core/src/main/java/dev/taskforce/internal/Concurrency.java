@@ -4,6 +4,8 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -24,6 +26,14 @@ public final class Concurrency {
 
   private static final ExecutorService SHARED = create();
 
+  private static final ScheduledExecutorService SCHEDULER =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "taskforce-timer");
+            t.setDaemon(true);
+            return t;
+          });
+
   private Concurrency() {}
 
   /**
@@ -34,6 +44,16 @@ public final class Concurrency {
    */
   public static ExecutorService executor() {
     return SHARED;
+  }
+
+  /**
+   * The shared timer for deadlines (wall-time budgets). Scheduled tasks must be quick: cancel a
+   * token, never block. Never shut it down.
+   *
+   * @return the scheduler
+   */
+  public static ScheduledExecutorService scheduler() {
+    return SCHEDULER;
   }
 
   /**

@@ -1,0 +1,17 @@
+package dev.taskforce.orchestration;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One answer of the planner: a plan to run, or the final answer.
+ *
+ * @param steps the steps to run, or {@code null} when answering
+ * @param answer the final answer, or {@code null} when planning
+ */
+record PlannerTurn(@Nullable List<Step> steps, @Valid @Nullable Object answer) {
+  boolean isAnswer() {
+    return steps == null;
+  }
+}
