@@ -154,7 +154,7 @@ public final class CalculatorTool {
      * @throws IllegalArgumentException if out of range
      */
     public Builder maxLength(int maxLength) {
-      this.maxLength = inRange("maxLength", maxLength, 1, MAX_LENGTH_CAP);
+      this.maxLength = Limits.inRange("maxLength", maxLength, 1, MAX_LENGTH_CAP);
       return this;
     }
 
@@ -166,7 +166,7 @@ public final class CalculatorTool {
      * @throws IllegalArgumentException if out of range
      */
     public Builder maxDepth(int maxDepth) {
-      this.maxDepth = inRange("maxDepth", maxDepth, 1, MAX_DEPTH_CAP);
+      this.maxDepth = Limits.inRange("maxDepth", maxDepth, 1, MAX_DEPTH_CAP);
       return this;
     }
 
@@ -178,7 +178,7 @@ public final class CalculatorTool {
      * @throws IllegalArgumentException if out of range
      */
     public Builder maxExponent(int maxExponent) {
-      this.maxExponent = inRange("maxExponent", maxExponent, 0, MAX_EXPONENT_CAP);
+      this.maxExponent = Limits.inRange("maxExponent", maxExponent, 0, MAX_EXPONENT_CAP);
       return this;
     }
 
@@ -191,7 +191,7 @@ public final class CalculatorTool {
      * @throws IllegalArgumentException if out of range
      */
     public Builder maxDigits(int maxDigits) {
-      this.maxDigits = inRange("maxDigits", maxDigits, 1, MAX_DIGITS_CAP);
+      this.maxDigits = Limits.inRange("maxDigits", maxDigits, 1, MAX_DIGITS_CAP);
       return this;
     }
 
@@ -230,14 +230,6 @@ public final class CalculatorTool {
                 + maxDigits);
       }
       return new CalculatorTool(this);
-    }
-
-    private static int inRange(String name, int value, int min, int max) {
-      if (value < min || value > max) {
-        throw new IllegalArgumentException(
-            name + " must be between " + min + " and " + max + ", was " + value);
-      }
-      return value;
     }
   }
 }
