@@ -40,8 +40,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>Error messages name paths relative to the root, never host paths.
  * </ul>
  *
- * <p>See {@link FileRoot}'s note on races with other processes writing under the root. Immutable
- * and thread-safe.
+ * <p>Limit: the path checks and the open are not one atomic step. A process that can change the
+ * tree under the root at the same moment (swap a checked directory for a symbolic link) could race
+ * them; the final path component is opened without following links, intermediate ones are not
+ * protected. Do not point the root at a directory that untrusted processes write to. Immutable and
+ * thread-safe.
  */
 public final class FileTools {
 

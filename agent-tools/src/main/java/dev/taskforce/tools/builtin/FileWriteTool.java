@@ -42,8 +42,9 @@ import org.jspecify.annotations.Nullable;
  *       Builder#createDirectories} is switched off.
  * </ul>
  *
- * <p>A replaced file is truncated and rewritten in place, not swapped atomically. See {@link
- * FileRoot}'s note on races with other processes writing under the root. Immutable and thread-safe.
+ * <p>A replaced file is truncated and rewritten in place, not swapped atomically. The same limit as
+ * for {@link FileTools} applies: checks and writes are not atomic against other processes changing
+ * the tree under the root at the same moment. Immutable and thread-safe.
  */
 public final class FileWriteTool {
 
