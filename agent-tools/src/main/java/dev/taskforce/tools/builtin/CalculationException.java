@@ -11,6 +11,7 @@ import dev.taskforce.TaskforceException;
  */
 public final class CalculationException extends TaskforceException {
 
+  /** The 1-based position in the expression, or 0 when the problem concerns all of it. */
   private final int position;
 
   /**
