@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,7 @@ class HttpGetToolTest {
   private int port;
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
   private final AtomicInteger lookups = new AtomicInteger();
+  private final List<Thread> rawServers = new ArrayList<>();
 
   /** Maps every test name to the local server, the way a hostile or internal DNS record would. */
   private final HostResolver toLoopback =
@@ -89,8 +91,11 @@ class HttpGetToolTest {
   }
 
   @AfterEach
-  void stopServer() {
+  void stopServers() throws InterruptedException {
     server.stop(0);
+    for (Thread raw : rawServers) {
+      raw.join();
+    }
   }
 
   private HttpGetTool.Builder internal() {
@@ -276,27 +281,38 @@ class HttpGetToolTest {
 
   @Test
   void speaksTlsForHttps() throws Exception {
-    try (ServerSocket plain = new ServerSocket(0, 1, LOOPBACK)) {
-      Thread answer =
-          new Thread(
-              () -> {
-                try (Socket socket = plain.accept()) {
-                  socket
-                      .getOutputStream()
-                      .write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(UTF_8));
-                } catch (IOException e) {
-                  // The test's assertion reports what the client saw.
-                }
-              });
-      answer.start();
-      HttpGetTool tool = internal().build();
-      String origin = "https://internal.test:" + plain.getLocalPort();
+    String origin = answerOnceWith("HTTP/1.1 400 Bad Request\r\n\r\n", "https");
+    assertThatThrownBy(() -> internal().build().get(origin + "/text"))
+        .isInstanceOf(TaskforceException.class)
+        .hasMessage("TLS with " + origin + " failed (untrusted certificate or name mismatch)");
+  }
 
-      assertThatThrownBy(() -> tool.get(origin + "/text"))
-          .isInstanceOf(TaskforceException.class)
-          .hasMessage("TLS with " + origin + " failed (untrusted certificate or name mismatch)");
-      answer.join();
-    }
+  @Test
+  void reportsAResponseThatIsNotHttp() throws Exception {
+    String origin = answerOnceWith("SSH-2.0-OpenSSH_9.6\r\n", "http");
+    assertThatThrownBy(() -> internal().build().get(origin + "/"))
+        .isInstanceOf(TaskforceException.class)
+        .hasMessage(origin + " sent a malformed HTTP response: malformed status line");
+  }
+
+  /** A raw server on 127.0.0.1 that writes one fixed answer to its first connection. */
+  private String answerOnceWith(String answer, String scheme) throws IOException {
+    ServerSocket raw = new ServerSocket(0, 1, LOOPBACK);
+    raw.setSoTimeout(10_000); // Never block the test's cleanup if the client never came.
+    Thread thread =
+        new Thread(
+            () -> {
+              try (raw;
+                  Socket socket = raw.accept()) {
+                socket.getOutputStream().write(answer.getBytes(UTF_8));
+              } catch (IOException e) {
+                // The test's assertion reports what the client saw.
+              }
+            });
+    thread.setDaemon(true);
+    thread.start();
+    rawServers.add(thread);
+    return scheme + "://internal.test:" + raw.getLocalPort();
   }
 
   @Test
