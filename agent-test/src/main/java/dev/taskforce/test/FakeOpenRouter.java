@@ -58,12 +58,23 @@ import org.jspecify.annotations.Nullable;
  * <p>Endpoints: {@code POST /api/v1/chat/completions} (plain and {@code stream:true}), {@code GET
  * /api/v1/models}, {@code GET /api/v1/generation?id=}. The server listens on 127.0.0.1 on a free
  * port from {@link Builder#start()} until {@link #close()}. It is thread-safe: requests are served
- * concurrently, and the script may be extended while it runs.
+ * concurrently, and the script may be extended while it runs. Loading this class sets the JDK
+ * property {@code sun.net.httpserver.nodelay} to {@code true} unless it is already set, so that
+ * answers are not held back by TCP delayed acknowledgements.
  */
 public final class FakeOpenRouter implements AutoCloseable {
 
   /** The key the server expects unless {@link Builder#apiKey(String)} sets another. */
   public static final String DEFAULT_API_KEY = "sk-or-v1-fake-taskforce-test-key";
+
+  static {
+    // The JDK server writes an answer's headers and body in separate packets; without TCP_NODELAY
+    // each answer then waits about 40 ms for the client's delayed ACK. The JDK reads this property
+    // once, when the first server in the JVM starts; a value set explicitly is left alone.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
 
   private final HttpServer server;
   private final String apiKey;

@@ -60,12 +60,17 @@ public record RecordedRequest(
    * @throws IllegalStateException if the body is not JSON
    */
   public JsonNode json() {
+    JsonNode tree;
     try {
-      return Json.parse(body);
+      tree = Json.parse(body);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(
           "json(): the body of " + method + " " + path + " is not JSON", e);
     }
+    if (tree.isMissingNode()) {
+      throw new IllegalStateException("json(): " + method + " " + path + " has no body");
+    }
+    return tree;
   }
 
   /** Shows the request line and body size; the body may be long. */
