@@ -138,7 +138,7 @@ final class ChatHandler {
       ScriptedTurn turn =
           partialText.isEmpty() ? ScriptedTurn.builder().build() : ScriptedTurn.ofText(partialText);
       Completion partial = Completion.resolve(turn, model, promptChars, streaming, ids, models);
-      FaultResponses.send(fault, exchange, streaming, partial, prefix, keepAlives);
+      new FaultResponses(exchange, streaming, partial, prefix, keepAlives).send(fault);
     }
   }
 }

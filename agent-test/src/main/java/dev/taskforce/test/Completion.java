@@ -48,7 +48,7 @@ record Completion(
       FakeModels models) {
     long created = ids.nowSeconds();
     List<ReasoningDetail> details = new ArrayList<>(turn.reasoningDetails());
-    if (turn.hasOpenAiReasoning()) {
+    if (turn.openAiReasoning()) {
       String summary = turn.reasoningText() == null ? "" : turn.reasoningText();
       details.add(
           ReasoningDetail.fromTree(

@@ -12,7 +12,31 @@ import org.jspecify.annotations.Nullable;
 /** Plays a {@link Fault}: the status, headers and body (or stream) the service sends for it. */
 final class FaultResponses {
 
-  private FaultResponses() {}
+  private final HttpExchange exchange;
+  private final boolean streaming;
+  private final Completion partial;
+  private final String bodyPrefix;
+  private final int keepAlives;
+
+  /**
+   * Prepares to answer one request.
+   *
+   * @param partial the completion whose envelope (id, model, provider) and partial text a fault
+   *     that starts an answer uses
+   * @param bodyPrefix what a plain 200 body starts with (keep-alive whitespace, or nothing)
+   */
+  FaultResponses(
+      HttpExchange exchange,
+      boolean streaming,
+      Completion partial,
+      String bodyPrefix,
+      int keepAlives) {
+    this.exchange = exchange;
+    this.streaming = streaming;
+    this.partial = partial;
+    this.bodyPrefix = bodyPrefix;
+    this.keepAlives = keepAlives;
+  }
 
   static void checkErrorCode(int code) {
     if (code < 400 || code > 599) {
@@ -47,20 +71,8 @@ final class FaultResponses {
     }
   }
 
-  /**
-   * Sends the fault.
-   *
-   * @param partial the completion whose envelope (id, model, provider) and partial text a fault
-   *     that starts an answer uses
-   */
-  static void send(
-      Fault fault,
-      HttpExchange exchange,
-      boolean streaming,
-      Completion partial,
-      String bodyPrefix,
-      int keepAlives)
-      throws IOException {
+  /** Sends the fault. */
+  void send(Fault fault) throws IOException {
     if (fault instanceof Fault.RateLimited f) {
       ObjectNode body = Wire.error(429, "Provider returned error");
       ObjectNode metadata = ((ObjectNode) body.get("error")).putObject("metadata");
@@ -93,9 +105,9 @@ final class FaultResponses {
         Wire.sendJson(exchange, 200, bodyPrefix, body);
       }
     } else if (fault instanceof Fault.FailedMidResponse f) {
-      failMidResponse(f, exchange, streaming, partial, bodyPrefix, keepAlives);
+      failMidResponse(f);
     } else if (fault instanceof Fault.Truncated) {
-      truncate(exchange, streaming, partial, bodyPrefix, keepAlives);
+      truncate();
     } else if (fault instanceof Fault.HttpError f) {
       for (Map.Entry<String, String> h : f.headers().entrySet()) {
         exchange.getResponseHeaders().set(h.getKey(), h.getValue());
@@ -118,14 +130,7 @@ final class FaultResponses {
         + " higher limit";
   }
 
-  private static void failMidResponse(
-      Fault.FailedMidResponse f,
-      HttpExchange exchange,
-      boolean streaming,
-      Completion partial,
-      String bodyPrefix,
-      int keepAlives)
-      throws IOException {
+  private void failMidResponse(Fault.FailedMidResponse f) throws IOException {
     ObjectNode error = (ObjectNode) errorObject(f.code(), f.message(), f.errorType()).get("error");
     if (streaming) {
       SseWriter sse = new SseWriter(exchange, partial.id());
@@ -149,13 +154,7 @@ final class FaultResponses {
     }
   }
 
-  private static void truncate(
-      HttpExchange exchange,
-      boolean streaming,
-      Completion partial,
-      String bodyPrefix,
-      int keepAlives)
-      throws IOException {
+  private void truncate() throws IOException {
     if (streaming) {
       CompletionStream stream =
           new CompletionStream(partial, new SseWriter(exchange, partial.id()));

@@ -7,10 +7,11 @@ import dev.taskforce.message.ToolCall;
 import dev.taskforce.model.FinishReason;
 import dev.taskforce.model.Usage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
+import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -139,7 +140,8 @@ public final class ScriptedTurn implements Reply {
 
   /**
    * The reasoning items sent verbatim as {@code reasoning_details}; empty when none were given or
-   * when {@link #hasOpenAiReasoning()} (the server then makes the items when it serves the turn).
+   * when {@link Builder#openAiReasoning(String)} was used (the server then makes the items when it
+   * serves the turn).
    *
    * @return the items, in order
    */
@@ -147,12 +149,8 @@ public final class ScriptedTurn implements Reply {
     return reasoningDetails;
   }
 
-  /**
-   * Whether the server makes OpenAI-style reasoning items for this turn when it serves it.
-   *
-   * @return {@code true} when {@link Builder#openAiReasoning(String)} was used
-   */
-  public boolean hasOpenAiReasoning() {
+  /** Whether the server makes OpenAI-style reasoning items when it serves this turn. */
+  boolean openAiReasoning() {
     return openAiReasoning;
   }
 
@@ -204,47 +202,47 @@ public final class ScriptedTurn implements Reply {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof ScriptedTurn t
-        && Objects.equals(text, t.text)
-        && toolCalls.equals(t.toolCalls)
-        && Objects.equals(refusal, t.refusal)
-        && Objects.equals(reasoningText, t.reasoningText)
-        && reasoningDetails.equals(t.reasoningDetails)
-        && openAiReasoning == t.openAiReasoning
-        && finishReason == t.finishReason
-        && Objects.equals(nativeFinishReason, t.nativeFinishReason)
-        && Objects.equals(usage, t.usage)
-        && Objects.equals(model, t.model)
-        && provider.equals(t.provider);
+    return o instanceof ScriptedTurn t && values().equals(t.values());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(text, toolCalls, refusal, reasoningText, reasoningDetails, usage, model);
+    return values().hashCode();
+  }
+
+  private List<@Nullable Object> values() {
+    return Arrays.asList(
+        text,
+        toolCalls,
+        refusal,
+        reasoningText,
+        reasoningDetails,
+        openAiReasoning,
+        finishReason,
+        nativeFinishReason,
+        usage,
+        model,
+        provider);
   }
 
   /** Names what the turn holds, without its (possibly long) texts. */
   @Override
   public String toString() {
-    List<String> parts = new ArrayList<>();
+    StringJoiner parts = new StringJoiner(", ", "ScriptedTurn[", "]");
     if (text != null) {
       parts.add("text(" + text.length() + " chars)");
     }
-    for (ToolCall c : toolCalls) {
-      parts.add("toolCall(" + c.id() + " " + c.name() + ")");
-    }
+    toolCalls.forEach(c -> parts.add("toolCall(" + c.id() + " " + c.name() + ")"));
     if (refusal != null) {
       parts.add("refusal");
     }
-    if (openAiReasoning) {
-      parts.add("openAiReasoning");
-    } else if (!reasoningDetails.isEmpty()) {
-      parts.add(reasoningDetails.size() + " reasoning items");
+    if (openAiReasoning || !reasoningDetails.isEmpty()) {
+      parts.add("reasoning");
     }
     if (finishReason != null) {
       parts.add("finish " + finishReason);
     }
-    return "ScriptedTurn" + parts;
+    return parts.toString();
   }
 
   /** Builds a {@link ScriptedTurn}. Not thread-safe; build once, then share the turn. */

@@ -243,4 +243,30 @@ class CompletionBodyTest {
     }
     assertThat(bodies[0]).isEqualTo(bodies[1]);
   }
+
+  @Test
+  void lengthAndUnknownFinishReasonsMapToTheirWireValues() {
+    server.enqueue(
+        ScriptedTurn.builder().finishReason(FinishReason.LENGTH).build(),
+        ScriptedTurn.builder().finishReason(FinishReason.UNKNOWN).build());
+
+    JsonNode length =
+        Json.parse(
+                client
+                    .chat(RawClient.request("openai/gpt-5.4", RawClient.userSays("Hi"), false))
+                    .body())
+            .at("/choices/0");
+    JsonNode unknown =
+        Json.parse(
+                client
+                    .chat(RawClient.request("openai/gpt-5.4", RawClient.userSays("Hi"), false))
+                    .body())
+            .at("/choices/0");
+
+    assertThat(length.get("finish_reason").asText()).isEqualTo("length");
+    assertThat(length.get("native_finish_reason").asText()).isEqualTo("max_output_tokens");
+    assertThat(length.at("/message/content").isNull()).isTrue();
+    assertThat(unknown.get("finish_reason").isNull()).isTrue();
+    assertThat(unknown.get("native_finish_reason").isNull()).isTrue();
+  }
 }

@@ -181,4 +181,37 @@ class CompletionStreamTest {
       assertThat(r.body()).startsWith("data: {").doesNotContain("OPENROUTER PROCESSING");
     }
   }
+
+  @Test
+  void reasoningTextBesideAnOpaqueItemIsPairedByPositionAndBothSurviveMerging() {
+    String item =
+        "{\"type\":\"reasoning.encrypted\",\"data\":\"opaque==\",\"format\":\"google-gemini-v1\",\"index\":0}";
+    server.enqueue(
+        ScriptedTurn.builder()
+            .reasoningText("Thinking about the weather in Oslo today.")
+            .reasoningDetail(ReasoningDetail.fromJson(item))
+            .provider("Google")
+            .text("Cold.")
+            .build());
+
+    ObjectNode merged = RawClient.accumulate(stream().body());
+
+    assertThat(merged.get("reasoning").asText())
+        .isEqualTo("Thinking about the weather in Oslo today.");
+    assertThat(merged.get("reasoning_details")).containsExactly(Json.parse(item));
+    assertThat(merged.get("content").asText()).isEqualTo("Cold.");
+  }
+
+  @Test
+  void refusalStreamsInPieces() {
+    server.enqueue(
+        ScriptedTurn.builder().refusal("I can't help with that request, sorry.").build());
+
+    StringBuilder refusal = new StringBuilder();
+    for (JsonNode c : chunks(stream().body())) {
+      refusal.append(c.at("/choices/0/delta/refusal").asText(""));
+    }
+
+    assertThat(refusal.toString()).isEqualTo("I can't help with that request, sorry.");
+  }
 }

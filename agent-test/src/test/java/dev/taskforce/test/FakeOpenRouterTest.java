@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.taskforce.internal.Json;
+import dev.taskforce.message.ToolCall;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -171,5 +174,35 @@ class FakeOpenRouterTest {
         .hasMessageContaining("keepAliveComments()");
     assertThatThrownBy(() -> FakeOpenRouter.builder().creditsUsd(new java.math.BigDecimal("-1")))
         .hasMessageContaining("creditsUsd()");
+  }
+
+  /** The example in FakeOpenRouter's Javadoc, played by a plain client. */
+  @Test
+  void theJavadocExampleWorksAsWritten() {
+    try (FakeOpenRouter server = FakeOpenRouter.builder().start()) {
+      server.enqueue(
+          ScriptedTurn.builder()
+              .openAiReasoning("The user wants the weather in Oslo: call the tool.")
+              .toolCall(new ToolCall("call_1", "get_weather", "{\"city\":\"Oslo\"}"))
+              .build(),
+          Fault.rateLimited(Duration.ofSeconds(1)),
+          ScriptedTurn.ofText("It is 3 °C in Oslo."));
+      RawClient client = new RawClient(server);
+      ArrayNode messages = RawClient.userSays("Weather in Oslo?");
+      HttpResponse<String> first =
+          client.chat(RawClient.request("openai/gpt-5.4-mini", messages, false));
+      messages.add(RawClient.echo(Json.parse(first.body()).at("/choices/0/message")));
+      messages.add(RawClient.toolResult("call_1", "{\"celsius\":3}"));
+
+      HttpResponse<String> limited =
+          client.chat(RawClient.request("openai/gpt-5.4-mini", messages, false));
+      HttpResponse<String> retried =
+          client.chat(RawClient.request("openai/gpt-5.4-mini", messages, false));
+
+      assertThat(limited.statusCode()).isEqualTo(429);
+      assertThat(content(retried)).isEqualTo("It is 3 °C in Oslo.");
+      server.assertAllScriptedTurnsUsed();
+      assertThat(server.reasoningRoundTrips().verified()).isEqualTo(2);
+    }
   }
 }
