@@ -77,8 +77,7 @@ final class ErrorParser {
     if (error != null && error.isObject()) {
       return fromNode(error, text, headers, ErrorOrigin.HTTP_STATUS, status, redact);
     }
-    String message =
-        text.isBlank() ? "HTTP " + status + " with an empty body" : abbreviate(text.strip(), 500);
+    String message = text.isBlank() ? emptyBodyMessage(status) : abbreviate(text.strip(), 500);
     return ModelException.of(
         new ModelError(
             status,
@@ -153,6 +152,27 @@ final class ErrorParser {
       return new ModelNotFoundException(e, null);
     }
     return ModelException.of(e, null);
+  }
+
+  /**
+   * What an error status means when its body is empty. (Over {@code HttpURLConnection} a 401 body
+   * is never readable: the JDK discards it for requests sent in streaming mode.)
+   */
+  private static String emptyBodyMessage(int status) {
+    switch (status) {
+      case 401:
+        return "Unauthorized: the API key is missing, invalid or disabled (empty body)";
+      case 402:
+        return "Payment Required: not enough credits (empty body)";
+      case 403:
+        return "Forbidden (empty body)";
+      case 404:
+        return "Not Found (empty body)";
+      case 429:
+        return "Too Many Requests (empty body)";
+      default:
+        return "empty body";
+    }
   }
 
   private static int statusOf(

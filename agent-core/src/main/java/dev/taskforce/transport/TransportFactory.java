@@ -29,6 +29,10 @@ public interface TransportFactory {
   /**
    * Transports over {@link java.net.HttpURLConnection}: HTTP/1.1 with the JDK's keep-alive
    * connection cache, reading on the calling thread.
+   *
+   * <p>Request bodies are sent in fixed-length streaming mode, so the JDK never re-sends a POST by
+   * itself (it would on a stale keep-alive connection otherwise). A side effect of that mode: the
+   * body of a 401 response is not readable (the status is).
    */
   TransportFactory URL_CONNECTION = UrlConnectionTransport::new;
 

@@ -10,6 +10,7 @@ import dev.taskforce.testserver.Pause;
 import dev.taskforce.testserver.RecordedRequest;
 import dev.taskforce.testserver.ScriptedResponse;
 import dev.taskforce.testserver.ScriptedServer;
+import dev.taskforce.testserver.TestThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
@@ -147,11 +148,11 @@ class TransportTest {
     server.enqueue(ScriptedResponse.json(200, "{}").pauseBeforeHeaders(pause));
     CancellationToken token = new CancellationToken();
     Transport t = transport(f);
-    Blocking.Running<TransportResponse> call =
-        Blocking.start(
+    TestThreads.Running<TransportResponse> call =
+        TestThreads.start(
             false, () -> t.send(TransportRequest.get(server.url("/h"), Headers.EMPTY), token));
     pause.awaitReached();
-    Blocking.awaitBlocked(call.thread());
+    TestThreads.awaitBlocked(call.thread());
 
     token.cancel();
 
@@ -173,13 +174,13 @@ class TransportTest {
   @MethodSource("immediateBodyCancellation")
   void cancellingABlockedBodyReadEndsItAtOnce(String name, TransportFactory f, boolean virtual)
       throws Exception {
-    assumeTrue(!virtual || Blocking.virtualThreadsAvailable(), "virtual threads need Java 21+");
+    assumeTrue(!virtual || TestThreads.virtualThreadsAvailable(), "virtual threads need Java 21+");
     Pause pause = new Pause(); // never released before the assertion: no more bytes arrive
     server.enqueue(ScriptedResponse.sse().data("one").pause(pause).data("two"));
     CancellationToken token = new CancellationToken();
     Transport t = transport(f);
-    Blocking.Running<String> call =
-        Blocking.start(
+    TestThreads.Running<String> call =
+        TestThreads.start(
             virtual,
             () -> {
               try (TransportResponse r =
@@ -189,7 +190,7 @@ class TransportTest {
               }
             });
     pause.awaitReached();
-    Blocking.awaitBlocked(call.thread());
+    TestThreads.awaitBlocked(call.thread());
 
     token.cancel();
 
@@ -208,8 +209,8 @@ class TransportTest {
     server.enqueue(ScriptedResponse.sse().data("one").pause(pause).data("two").pause(new Pause()));
     CancellationToken token = new CancellationToken();
     Transport t = transport(f);
-    Blocking.Running<String> call =
-        Blocking.start(
+    TestThreads.Running<String> call =
+        TestThreads.start(
             false,
             () -> {
               try (TransportResponse r =
@@ -219,7 +220,7 @@ class TransportTest {
               }
             });
     pause.awaitReached();
-    Blocking.awaitBlocked(call.thread());
+    TestThreads.awaitBlocked(call.thread());
 
     token.cancel(); // returns: this line is reached on the test thread
     pause.release();

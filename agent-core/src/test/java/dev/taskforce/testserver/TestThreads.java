@@ -1,4 +1,4 @@
-package dev.taskforce.transport;
+package dev.taskforce.testserver;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -8,13 +8,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
-/** Test helpers: run work on a chosen kind of thread and wait until it is blocked in I/O. */
-final class Blocking {
+/**
+ * Test helpers: run work on a platform or virtual thread, and wait until a thread is blocked in
+ * I/O. Virtual threads need Java 21+; check {@link #virtualThreadsAvailable()}.
+ */
+public final class TestThreads {
 
   private static final Set<String> BLOCKING_FRAMES = Set.of("park", "poll", "read0", "take");
   private static final @Nullable MethodHandle START_VIRTUAL = findStartVirtual();
 
-  private Blocking() {}
+  private TestThreads() {}
 
   private static @Nullable MethodHandle findStartVirtual() {
     try {
@@ -28,14 +31,33 @@ final class Blocking {
     }
   }
 
-  static boolean virtualThreadsAvailable() {
+  /**
+   * Whether this JDK has virtual threads.
+   *
+   * @return {@code true} on Java 21+
+   */
+  public static boolean virtualThreadsAvailable() {
     return START_VIRTUAL != null;
   }
 
-  /** A started thread running the task, and the task's outcome. */
-  record Running<T>(Thread thread, CompletableFuture<T> outcome) {}
+  /**
+   * A started thread running a task, and the task's outcome.
+   *
+   * @param thread the thread
+   * @param outcome completes with the task's result or exception
+   * @param <T> the result type
+   */
+  public record Running<T>(Thread thread, CompletableFuture<T> outcome) {}
 
-  static <T> Running<T> start(boolean virtual, Callable<T> task) {
+  /**
+   * Starts a task on a new thread.
+   *
+   * @param virtual whether to use a virtual thread
+   * @param task the task
+   * @param <T> the result type
+   * @return the running task
+   */
+  public static <T> Running<T> start(boolean virtual, Callable<T> task) {
     CompletableFuture<T> outcome = new CompletableFuture<>();
     Runnable r =
         () -> {
@@ -63,8 +85,10 @@ final class Blocking {
   /**
    * Waits until the thread's stack shows it blocked in a read or a queue take. Not a timing
    * assumption: it looks at where the thread is, and gives up only after 10 seconds.
+   *
+   * @param thread the thread
    */
-  static void awaitBlocked(Thread thread) {
+  public static void awaitBlocked(Thread thread) {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (System.nanoTime() < deadline) {
       for (StackTraceElement f : thread.getStackTrace()) {
