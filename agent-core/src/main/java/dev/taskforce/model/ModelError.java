@@ -2,6 +2,7 @@ package dev.taskforce.model;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +35,8 @@ public record ModelError(
     @Nullable String body,
     @Nullable Duration retryAfter,
     ErrorOrigin origin,
-    @Nullable Boolean retryable) {
+    @Nullable Boolean retryable)
+    implements Serializable {
 
   /** The most characters of a body or metadata text kept. */
   public static final int MAX_TEXT_CHARS = 16_384;

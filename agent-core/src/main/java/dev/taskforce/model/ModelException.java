@@ -21,7 +21,10 @@ import org.jspecify.annotations.Nullable;
  */
 public class ModelException extends TaskforceException {
 
+  /** What is known about the failure. */
   private final ModelError error;
+
+  /** Whether a retry can help. */
   private final boolean retryable;
 
   /**
