@@ -44,6 +44,7 @@ public final class ChatRequest {
   private final @Nullable String sessionId;
   private final Map<String, String> metadata;
   private final List<String> fallbackModels;
+  private final @Nullable ProviderPreferences providerPreferences;
   private final Map<String, Object> extraBody;
   private final CancellationToken cancellation;
 
@@ -66,6 +67,7 @@ public final class ChatRequest {
     this.sessionId = b.sessionId;
     this.metadata = Map.copyOf(b.metadata);
     this.fallbackModels = List.copyOf(b.fallbackModels);
+    this.providerPreferences = b.providerPreferences;
     this.extraBody = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.extraBody));
     this.cancellation = b.cancellation;
   }
@@ -101,6 +103,7 @@ public final class ChatRequest {
     b.sessionId = sessionId;
     b.metadata.putAll(metadata);
     b.fallbackModels.addAll(fallbackModels);
+    b.providerPreferences = providerPreferences;
     b.extraBody.putAll(extraBody);
     b.cancellation = cancellation;
     return b;
@@ -212,6 +215,14 @@ public final class ChatRequest {
   }
 
   /**
+   * @return which upstream providers may serve and how to pick them, or {@code null} for the
+   *     default routing
+   */
+  public @Nullable ProviderPreferences providerPreferences() {
+    return providerPreferences;
+  }
+
+  /**
    * Extra top-level body fields, written as given, for provider features this class does not name.
    * A field here wins over the same field set any other way.
    *
@@ -257,6 +268,7 @@ public final class ChatRequest {
     private @Nullable String sessionId;
     private final Map<String, String> metadata = new LinkedHashMap<>();
     private final List<String> fallbackModels = new ArrayList<>();
+    private @Nullable ProviderPreferences providerPreferences;
     private final Map<String, Object> extraBody = new LinkedHashMap<>();
     private CancellationToken cancellation = CancellationToken.NONE;
 
@@ -436,6 +448,15 @@ public final class ChatRequest {
       requireNonNull(fallbackModels, "fallbackModels == null");
       this.fallbackModels.clear();
       this.fallbackModels.addAll(fallbackModels);
+      return this;
+    }
+
+    /**
+     * @param providerPreferences which upstream providers may serve, or {@code null}
+     * @return this builder
+     */
+    public Builder providerPreferences(@Nullable ProviderPreferences providerPreferences) {
+      this.providerPreferences = providerPreferences;
       return this;
     }
 
