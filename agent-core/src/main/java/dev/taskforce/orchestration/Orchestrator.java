@@ -8,6 +8,7 @@ import dev.taskforce.cancel.CancellationToken;
 import dev.taskforce.event.RunListener;
 import dev.taskforce.model.ChatModel;
 import dev.taskforce.model.ReasoningEffort;
+import dev.taskforce.openrouter.OpenRouterModels;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,7 +65,6 @@ public final class Orchestrator {
   final int maxStepOutputChars;
   final RunListener listener;
   final Clock clock;
-  private final Builder settings;
 
   private Orchestrator(Builder b) {
     if (b.planner == null) {
@@ -87,7 +87,7 @@ public final class Orchestrator {
       }
       models.add(e.model());
     }
-    models.add(b.planner);
+    models.add(plannerModel);
     this.executorList = List.copyOf(executors.values());
     this.knownModels = List.copyOf(models);
     this.escalation = b.escalation;
@@ -102,7 +102,7 @@ public final class Orchestrator {
     this.planner =
         Agent.builder()
             .name("planner")
-            .model(b.planner)
+            .model(plannerModel)
             .instructions(
                 PlannerProtocol.instructions(
                     executorList, maxStepsPerPlan, maxRounds, b.plannerInstructions))
@@ -112,7 +112,6 @@ public final class Orchestrator {
             .outputRetries(b.plannerRetries)
             .clock(clock)
             .build();
-    this.settings = b;
   }
 
   /**
@@ -201,7 +200,8 @@ public final class Orchestrator {
     private Builder() {}
 
     /**
-     * @param model the planner's model (GPT-5.4 Pro is the intended one)
+     * @param model the planner's model; default GPT-5.4 Pro from {@link
+     *     OpenRouterModels#gpt54Pro()} (the environment's OpenRouter client)
      * @return this builder
      */
     public Builder planner(ChatModel model) {
