@@ -67,21 +67,15 @@ public final class Orchestrator {
   final Clock clock;
 
   private Orchestrator(Builder b) {
-    if (b.planner == null) {
-      throw new IllegalArgumentException(
-          "planner is not set: call Orchestrator.builder().planner(model)");
-    }
+    ChatModel plannerModel = b.planner != null ? b.planner : OpenRouterModels.gpt54Pro();
     if (b.executors.isEmpty()) {
       throw new IllegalArgumentException(
           "no executors: add at least one with executor(Executor.named(...))");
     }
     this.executors = new LinkedHashMap<>();
     List<ChatModel> models = new ArrayList<>();
-    for (Executor e : b.executors) {
-      if (e.model() == null) {
-        throw new IllegalArgumentException(
-            "executor " + e.name() + " has no model: call .model(...)");
-      }
+    for (Executor given : b.executors) {
+      Executor e = given.model() != null ? given : given.model(OpenRouterModels.gpt54Nano());
       if (executors.put(e.name(), e) != null) {
         throw new IllegalArgumentException("two executors are named " + e.name());
       }
@@ -173,7 +167,7 @@ public final class Orchestrator {
   @Override
   public String toString() {
     return "Orchestrator{planner="
-        + settings.planner.id()
+        + planner.model().id()
         + ", executors="
         + executors.keySet()
         + "}";
