@@ -47,6 +47,7 @@ public final class ChatRequest {
   private final @Nullable ProviderPreferences providerPreferences;
   private final Map<String, Object> extraBody;
   private final CancellationToken cancellation;
+  private final RetryListener retryListener;
 
   private ChatRequest(Builder b) {
     this.messages = List.copyOf(b.messages);
@@ -70,6 +71,7 @@ public final class ChatRequest {
     this.providerPreferences = b.providerPreferences;
     this.extraBody = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.extraBody));
     this.cancellation = b.cancellation;
+    this.retryListener = b.retryListener;
   }
 
   /**
@@ -106,6 +108,7 @@ public final class ChatRequest {
     b.providerPreferences = providerPreferences;
     b.extraBody.putAll(extraBody);
     b.cancellation = cancellation;
+    b.retryListener = retryListener;
     return b;
   }
 
@@ -239,6 +242,13 @@ public final class ChatRequest {
     return cancellation;
   }
 
+  /**
+   * @return who is told when a retrying model retries this call; a no-op by default
+   */
+  public RetryListener retryListener() {
+    return retryListener;
+  }
+
   @Override
   public String toString() {
     // No message content: it may be sensitive and long.
@@ -271,6 +281,7 @@ public final class ChatRequest {
     private @Nullable ProviderPreferences providerPreferences;
     private final Map<String, Object> extraBody = new LinkedHashMap<>();
     private CancellationToken cancellation = CancellationToken.NONE;
+    private RetryListener retryListener = RetryListener.NONE;
 
     private Builder() {}
 
@@ -479,6 +490,16 @@ public final class ChatRequest {
      */
     public Builder cancellation(CancellationToken cancellation) {
       this.cancellation = requireNonNull(cancellation, "cancellation == null");
+      return this;
+    }
+
+    /**
+     * @param retryListener told each time a {@link RetryingChatModel} retries this call (the agent
+     *     turns these into retry events)
+     * @return this builder
+     */
+    public Builder retryListener(RetryListener retryListener) {
+      this.retryListener = requireNonNull(retryListener, "retryListener == null");
       return this;
     }
 

@@ -107,8 +107,17 @@ public final class RetryingChatModel implements ChatModel {
             delay.get().toMillis(),
             attempt + 1,
             policy.maxAttempts());
+        notify(request, attempt + 1, delay.get(), e);
         policy.sleeper().sleep(delay.get(), token);
       }
+    }
+  }
+
+  private static void notify(ChatRequest request, int attempt, Duration delay, ModelException e) {
+    try {
+      request.retryListener().onRetry(attempt, delay, e);
+    } catch (RuntimeException listenerFailure) {
+      log.warn("retry listener failed", listenerFailure);
     }
   }
 

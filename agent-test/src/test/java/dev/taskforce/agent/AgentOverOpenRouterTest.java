@@ -2,6 +2,7 @@ package dev.taskforce.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.taskforce.event.RunEvent;
 import dev.taskforce.message.AssistantMessage;
 import dev.taskforce.message.Conversation;
 import dev.taskforce.message.Message;
@@ -9,11 +10,15 @@ import dev.taskforce.message.Reasoning;
 import dev.taskforce.message.ReasoningDetail;
 import dev.taskforce.message.ToolCall;
 import dev.taskforce.model.BadRequestException;
+import dev.taskforce.model.RecordingSleeper;
+import dev.taskforce.model.RetryPolicy;
 import dev.taskforce.model.StreamListener;
 import dev.taskforce.openrouter.OpenRouter;
 import dev.taskforce.test.FakeOpenRouter;
+import dev.taskforce.test.Fault;
 import dev.taskforce.test.ScriptedTurn;
 import dev.taskforce.testing.TestTools;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +94,39 @@ class AgentOverOpenRouterTest {
     if (streamed) {
       assertThat(String.join("", reasoning)).contains("Step 1").contains("Enough.");
     }
+  }
+
+  @Test
+  void aRateLimitIsRetriedAfterItsDelayAndReportedAsAnEvent() {
+    List<RunEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    RecordingSleeper sleeper = new RecordingSleeper();
+    OpenRouter openRouter =
+        OpenRouter.builder()
+            .baseUrl(server.baseUrl())
+            .apiKey(server.apiKey())
+            .retryPolicy(RetryPolicy.DEFAULT.toBuilder().sleeper(sleeper).build())
+            .build();
+    Agent retrying =
+        Agent.builder()
+            .model(openRouter.model("openai/gpt-5.4-mini"))
+            .listener(events::add)
+            .build();
+    server.enqueue(Fault.rateLimited(Duration.ofSeconds(3)), ScriptedTurn.ofText("after the wait"));
+
+    AgentResult<String> r = retrying.run("hi");
+
+    assertThat(r.output()).isEqualTo("after the wait");
+    assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(3));
+    assertThat(events)
+        .filteredOn(e -> e instanceof RunEvent.ModelRetried)
+        .singleElement()
+        .satisfies(
+            e -> {
+              RunEvent.ModelRetried m = (RunEvent.ModelRetried) e;
+              assertThat(m.attempt()).isEqualTo(2);
+              assertThat(m.delay()).isEqualTo(Duration.ofSeconds(3));
+              assertThat(m.reason()).isEqualTo("RateLimitedException 429");
+            });
   }
 
   @Test
