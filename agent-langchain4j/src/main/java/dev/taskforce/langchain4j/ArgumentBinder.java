@@ -111,10 +111,12 @@ final class ArgumentBinder {
   }
 
   private void validate(Object[] values, Set<String> problems) {
+    // Validators report in no particular order: sort by parameter, then path, for a stable text.
+    List<Violation> found = new ArrayList<>();
     var validator = Validation.validator();
     for (ConstraintViolation<Object> v :
         validator.forExecutables().validateParameters(target, method, values)) {
-      problems.add(path(v.getPropertyPath()) + ": " + v.getMessage() + got(v.getInvalidValue()));
+      found.add(new Violation(parameterIndex(v.getPropertyPath()), path(v.getPropertyPath()), v));
     }
     // Constraints inside bound objects apply even without @Valid on the parameter.
     for (ToolParameter p : parameters) {
@@ -126,15 +128,29 @@ final class ArgumentBinder {
         continue;
       }
       for (ConstraintViolation<Object> v : validator.validate(value)) {
-        problems.add(
-            p.name()
-                + "."
-                + v.getPropertyPath()
-                + ": "
-                + v.getMessage()
-                + got(v.getInvalidValue()));
+        found.add(new Violation(p.index(), p.name() + "." + v.getPropertyPath(), v));
       }
     }
+    found.sort(
+        java.util.Comparator.comparingInt(Violation::index)
+            .thenComparing(Violation::path)
+            .thenComparing(Violation::text));
+    found.forEach(v -> problems.add(v.text()));
+  }
+
+  private record Violation(int index, String path, String text) {
+    Violation(int index, String path, ConstraintViolation<Object> v) {
+      this(index, path, path + ": " + v.getMessage() + got(v.getInvalidValue()));
+    }
+  }
+
+  private static int parameterIndex(Path path) {
+    for (Path.Node n : path) {
+      if (n.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+        return n.as(Path.ParameterNode.class).getParameterIndex();
+      }
+    }
+    return 0;
   }
 
   /**
@@ -179,7 +195,10 @@ final class ArgumentBinder {
   private static String mappingProblem(JsonMappingException e, ToolParameter p, JsonNode node) {
     String message = e.getOriginalMessage();
     if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
-      return "unknown field \"" + u.getPropertyName() + "\"; known: " + u.getKnownPropertyIds();
+      List<String> known = new ArrayList<>();
+      u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+      java.util.Collections.sort(known);
+      return "unknown field; known: " + known;
     }
     if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
         && m.getTargetType() != null) {
