@@ -6,7 +6,6 @@ import dev.taskforce.internal.Json;
 import dev.taskforce.message.Reasoning;
 import dev.taskforce.message.ReasoningDetail;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -66,9 +65,7 @@ final class ForeignAttributes {
         continue;
       }
       JsonNode attributes = Json.parse(d.json()).path("attributes");
-      Iterator<Map.Entry<String, JsonNode>> fields = attributes.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> f = fields.next();
+      for (Map.Entry<String, JsonNode> f : attributes.properties()) {
         into.put(f.getKey(), Json.MAPPER.convertValue(f.getValue(), Object.class));
       }
     }

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -62,9 +61,7 @@ final class ParameterSchemas {
     if (found == null) {
       return;
     }
-    Iterator<Map.Entry<String, JsonNode>> it = found.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> d = it.next();
+    for (Map.Entry<String, JsonNode> d : found.properties()) {
       JsonNode existing = defs.get(d.getKey());
       if (existing != null && !existing.equals(d.getValue())) {
         throw new IllegalArgumentException(

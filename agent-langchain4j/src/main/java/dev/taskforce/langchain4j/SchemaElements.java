@@ -120,10 +120,10 @@ final class SchemaElements {
   private static JsonObjectSchema object(JsonNode node) {
     Map<String, JsonSchemaElement> properties = new LinkedHashMap<>();
     node.path("properties")
-        .fields()
-        .forEachRemaining(p -> properties.put(p.getKey(), element(p.getValue())));
+        .properties()
+        .forEach(p -> properties.put(p.getKey(), element(p.getValue())));
     Map<String, JsonSchemaElement> defs = new LinkedHashMap<>();
-    node.path("$defs").fields().forEachRemaining(d -> defs.put(d.getKey(), element(d.getValue())));
+    node.path("$defs").properties().forEach(d -> defs.put(d.getKey(), element(d.getValue())));
     JsonObjectSchema.Builder b =
         JsonObjectSchema.builder().description(description(node)).addProperties(properties);
     if (node.has("required")) {
