@@ -2,13 +2,16 @@ package dev.taskforce.langchain4j;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.taskforce.model.ChatModel;
 import dev.taskforce.model.ChatRequest;
 import dev.taskforce.model.ChatResponse;
 import dev.taskforce.model.ModelInfo;
+import dev.taskforce.model.Pricing;
 import dev.taskforce.model.StreamListener;
+import java.util.Set;
 import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -56,7 +59,7 @@ public final class LangChain4jModel implements ChatModel {
     }
     this.chatModel = b.chatModel;
     this.streamingModel = b.streamingModel;
-    this.info = b.info != null ? b.info : ModelInfo.unknown(defaultId(b));
+    this.info = b.info != null ? b.info : defaultInfo(b);
     this.customizer = b.customizer;
   }
 
@@ -80,7 +83,9 @@ public final class LangChain4jModel implements ChatModel {
   }
 
   /**
-   * The catalog entry given to the builder, by default {@link ModelInfo#unknown(String)}.
+   * The catalog entry given to the builder. By default nothing is known but the name (no limits,
+   * zero prices, any effort), and JSON schema output is assumed only when the LangChain4j model
+   * declares {@code RESPONSE_FORMAT_JSON_SCHEMA} among its capabilities.
    *
    * @return the entry
    */
@@ -146,6 +151,24 @@ public final class LangChain4jModel implements ChatModel {
     return "LangChain4jModel{" + info.id() + "}";
   }
 
+  /**
+   * Nothing known but the name, and JSON schema output only when the model declares it (else
+   * Taskforce asks for a JSON object and puts the schema in the prompt, which any model can do).
+   */
+  private static ModelInfo defaultInfo(Builder b) {
+    Set<Capability> capabilities =
+        b.chatModel != null
+            ? b.chatModel.supportedCapabilities()
+            : requireNonNull(b.streamingModel).supportedCapabilities();
+    return new ModelInfo(
+        defaultId(b),
+        0,
+        0,
+        Pricing.UNKNOWN,
+        Set.of(),
+        capabilities.contains(Capability.RESPONSE_FORMAT_JSON_SCHEMA));
+  }
+
   private static String defaultId(Builder b) {
     String name =
         b.chatModel != null
@@ -194,8 +217,8 @@ public final class LangChain4jModel implements ChatModel {
      * Sets what Taskforce knows about the model: its id, limits, prices (for cost and budgets),
      * reasoning efforts and whether it takes JSON schema response formats.
      *
-     * @param info the catalog entry; by default {@link ModelInfo#unknown(String)} with the
-     *     LangChain4j model's name
+     * @param info the catalog entry; by default an unknown entry with the LangChain4j model's name
+     *     (see {@link LangChain4jModel#info()})
      * @return this builder
      */
     public Builder info(ModelInfo info) {

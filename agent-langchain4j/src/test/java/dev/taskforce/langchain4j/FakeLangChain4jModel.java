@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /** A LangChain4j chat model for tests: answers from a script and records every request. */
-final class FakeLangChain4jModel implements ChatModel {
+class FakeLangChain4jModel implements ChatModel {
 
   private final Deque<Function<ChatRequest, ChatResponse>> script = new ArrayDeque<>();
   private final List<ChatRequest> requests = new CopyOnWriteArrayList<>();

@@ -88,6 +88,19 @@ class LangChain4jModelInTaskforceTest {
   }
 
   @Test
+  void givesTypedAnswersThroughJsonOutputWhenTheModelDeclaresNoSchemaSupport() {
+    FakeLangChain4jModel lc4j = new FakeLangChain4jModel().then(text("{\"summary\":\"all good\"}"));
+    Agent agent = Agent.builder().model(LangChain4j.model(lc4j)).build();
+
+    AgentResult<Report> r = agent.run("Summarise", Report.class);
+
+    assertThat(r.output()).isEqualTo(new Report("all good"));
+    var format = lc4j.requests().get(0).responseFormat();
+    assertThat(format.type()).isEqualTo(dev.langchain4j.model.chat.request.ResponseFormatType.JSON);
+    assertThat(format.jsonSchema()).isNull();
+  }
+
+  @Test
   void servesAsAnExecutorInAnOrchestratedRun() {
     ScriptedModel planner =
         new ScriptedModel()

@@ -363,6 +363,15 @@ class LangChain4jModelTest {
 
     assertThat(LangChain4j.model(lc4j).id()).isEqualTo("fake-model");
     assertThat(LangChain4j.model(lc4j).info().isUnknown()).isTrue();
+    assertThat(LangChain4j.model(lc4j).info().supportsJsonSchema()).isFalse();
+    dev.langchain4j.model.chat.ChatModel withSchemas =
+        new FakeLangChain4jModel() {
+          @Override
+          public Set<dev.langchain4j.model.chat.Capability> supportedCapabilities() {
+            return Set.of(dev.langchain4j.model.chat.Capability.RESPONSE_FORMAT_JSON_SCHEMA);
+          }
+        };
+    assertThat(LangChain4j.model(withSchemas).info().supportsJsonSchema()).isTrue();
     assertThat(LangChain4j.model(lc4j, info).id()).isEqualTo("local/llama");
     assertThat(LangChain4j.model(lc4j, info).info()).isEqualTo(info);
     assertThatThrownBy(() -> LangChain4jModel.builder().build())
