@@ -109,8 +109,7 @@ final class MessageMapping {
     }
     if (c instanceof ImageContent i) {
       Image image = i.image();
-      String detail =
-          i.detailLevel() == null ? null : i.detailLevel().name().toLowerCase(Locale.ROOT);
+      String detail = detail(i.detailLevel());
       if (image.url() != null) {
         String url = image.url().toString();
         if (!(url.startsWith("https://") || url.startsWith("http://") || url.startsWith("data:"))) {
@@ -126,6 +125,25 @@ final class MessageMapping {
     }
     throw new UnsupportedFeatureException(
         c.type() + " content is not supported by Taskforce models (text and images are)");
+  }
+
+  /**
+   * The wire detail for a LangChain4j level: OpenAI's {@code low}, {@code high} and {@code auto};
+   * {@code ULTRA_HIGH} as OpenRouter's {@code original} (full resolution, "high" where a provider
+   * has no such level); {@code MEDIUM}, which OpenAI-style APIs lack, as {@code auto}.
+   */
+  private static @Nullable String detail(ImageContent.@Nullable DetailLevel level) {
+    if (level == null) {
+      return null;
+    }
+    switch (level) {
+      case ULTRA_HIGH:
+        return "original";
+      case MEDIUM:
+        return "auto";
+      default:
+        return level.name().toLowerCase(Locale.ROOT);
+    }
   }
 
   private static String text(List<Content> contents) {
@@ -229,12 +247,14 @@ final class MessageMapping {
     if (detail == null) {
       return null;
     }
+    if (detail.equals("original")) {
+      return ImageContent.DetailLevel.ULTRA_HIGH;
+    }
     for (ImageContent.DetailLevel level : ImageContent.DetailLevel.values()) {
       if (level.name().equalsIgnoreCase(detail)) {
         return level;
       }
     }
-    // OpenRouter's "original" has no LangChain4j level; the highest is the closest.
-    return detail.equals("original") ? ImageContent.DetailLevel.HIGH : null;
+    return null;
   }
 }

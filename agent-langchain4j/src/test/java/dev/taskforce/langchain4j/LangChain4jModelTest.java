@@ -85,6 +85,7 @@ class LangChain4jModelTest {
                         List.of(
                             new TextPart("look"),
                             new ImagePart("https://example.com/a.png", "high"),
+                            new ImagePart("https://example.com/b.png", "original"),
                             new ImagePart("data:image/jpeg;base64,/9j/4A", null))),
                     new AssistantMessage(
                         "checking",
@@ -118,6 +119,7 @@ class LangChain4jModelTest {
             dev.langchain4j.data.message.UserMessage.from(
                 TextContent.from("look"),
                 ImageContent.from("https://example.com/a.png", ImageContent.DetailLevel.HIGH),
+                ImageContent.from("https://example.com/b.png", ImageContent.DetailLevel.ULTRA_HIGH),
                 ImageContent.from(
                     dev.langchain4j.data.image.Image.builder()
                         .base64Data("/9j/4A")

@@ -104,6 +104,27 @@ class TaskforceChatModelRequestTest {
         .isEqualTo(item);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "LOW, low",
+    "HIGH, high",
+    "AUTO, auto",
+    "ULTRA_HIGH, original",
+    "MEDIUM, auto"
+  })
+  void mapsImageDetailLevelsToWireValues(ImageContent.DetailLevel level, String wire) {
+    ChatRequest request =
+        ChatRequest.builder()
+            .messages(
+                dev.langchain4j.data.message.UserMessage.from(
+                    ImageContent.from("https://example.com/a.png", level)))
+            .build();
+
+    UserMessage user = (UserMessage) sent(request).messages().get(0);
+
+    assertThat(user.parts()).containsExactly(new ImagePart("https://example.com/a.png", wire));
+  }
+
   @Test
   void mapsCommonParametersAndPutsTheRestInTheExtraBody() {
     ChatRequest request =
