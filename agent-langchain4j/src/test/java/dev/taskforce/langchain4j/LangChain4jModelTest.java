@@ -166,6 +166,39 @@ class LangChain4jModelTest {
   }
 
   @Test
+  void mapsEachToolChoiceAndPlainResponseFormat() {
+    lc4j.always(r -> text("ok"));
+    LangChain4jModel model = LangChain4j.model(lc4j);
+
+    model.chat(
+        ask("a").toBuilder()
+            .tools(List.of(LOOKUP))
+            .toolChoice(ToolChoice.AUTO)
+            .responseFormat(ResponseFormat.TEXT)
+            .build());
+    model.chat(
+        ask("b").toBuilder()
+            .tools(List.of(LOOKUP))
+            .toolChoice(ToolChoice.NONE)
+            .responseFormat(ResponseFormat.JSON_OBJECT)
+            .build());
+    model.chat(ask("c").toBuilder().toolChoice(ToolChoice.REQUIRED).build()); // no tools: no choice
+
+    List<ChatRequestParameters> p =
+        lc4j.requests().stream()
+            .map(dev.langchain4j.model.chat.request.ChatRequest::parameters)
+            .toList();
+    assertThat(p.get(0).toolChoice()).isEqualTo(dev.langchain4j.model.chat.request.ToolChoice.AUTO);
+    assertThat(p.get(0).responseFormat())
+        .isEqualTo(dev.langchain4j.model.chat.request.ResponseFormat.TEXT);
+    assertThat(p.get(1).toolChoice()).isEqualTo(dev.langchain4j.model.chat.request.ToolChoice.NONE);
+    assertThat(p.get(1).responseFormat())
+        .isEqualTo(dev.langchain4j.model.chat.request.ResponseFormat.JSON);
+    assertThat(p.get(2).toolChoice()).isNull();
+    assertThat(p.get(2).toolSpecifications()).isEmpty();
+  }
+
+  @Test
   void aNamedToolChoiceOffersOnlyThatToolAndRequiresACall() {
     lc4j.then(text("ok"));
 
