@@ -207,7 +207,23 @@ final class AgentLoop<T> {
     Ledger.Reservation reservation =
         ledger.reserve(
             role, info, TokenEstimate.of(toSend, specs), requestedOut == null ? 0 : requestedOut);
-    ChatRequest.Builder b = ChatRequest.builder().messages(toSend).tools(specs).cancellation(token);
+    ChatRequest.Builder b =
+        ChatRequest.builder()
+            .messages(toSend)
+            .tools(specs)
+            .cancellation(token)
+            .retryListener(
+                (attempt, delay, cause) ->
+                    emit(
+                        new RunEvent.ModelRetried(
+                            runId,
+                            stepId,
+                            now(),
+                            role,
+                            agent.model.id(),
+                            attempt,
+                            delay,
+                            cause.getClass().getSimpleName() + " " + cause.status())));
     if (agent.reasoningEffort != null) {
       b.reasoning(ReasoningConfig.effort(agent.reasoningEffort));
     }

@@ -75,6 +75,29 @@ public sealed interface RunEvent {
       implements RunEvent {}
 
   /**
+   * A model call failed in a way a retry can fix, and is about to be made again.
+   *
+   * @param runId the run
+   * @param stepId the step, or {@code null}
+   * @param at when
+   * @param role who called
+   * @param model the model called
+   * @param attempt the number of the attempt about to be made, from 2
+   * @param delay the wait before it
+   * @param reason the failure, in a few words (exception and status; never the API key)
+   */
+  record ModelRetried(
+      String runId,
+      @Nullable String stepId,
+      Instant at,
+      String role,
+      String model,
+      int attempt,
+      Duration delay,
+      String reason)
+      implements RunEvent {}
+
+  /**
    * A tool call is starting.
    *
    * @param runId the run

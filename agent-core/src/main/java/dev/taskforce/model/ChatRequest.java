@@ -44,8 +44,10 @@ public final class ChatRequest {
   private final @Nullable String sessionId;
   private final Map<String, String> metadata;
   private final List<String> fallbackModels;
+  private final @Nullable ProviderPreferences providerPreferences;
   private final Map<String, Object> extraBody;
   private final CancellationToken cancellation;
+  private final RetryListener retryListener;
 
   private ChatRequest(Builder b) {
     this.messages = List.copyOf(b.messages);
@@ -66,8 +68,10 @@ public final class ChatRequest {
     this.sessionId = b.sessionId;
     this.metadata = Map.copyOf(b.metadata);
     this.fallbackModels = List.copyOf(b.fallbackModels);
+    this.providerPreferences = b.providerPreferences;
     this.extraBody = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.extraBody));
     this.cancellation = b.cancellation;
+    this.retryListener = b.retryListener;
   }
 
   /**
@@ -101,8 +105,10 @@ public final class ChatRequest {
     b.sessionId = sessionId;
     b.metadata.putAll(metadata);
     b.fallbackModels.addAll(fallbackModels);
+    b.providerPreferences = providerPreferences;
     b.extraBody.putAll(extraBody);
     b.cancellation = cancellation;
+    b.retryListener = retryListener;
     return b;
   }
 
@@ -212,6 +218,14 @@ public final class ChatRequest {
   }
 
   /**
+   * @return which upstream providers may serve and how to pick them, or {@code null} for the
+   *     default routing
+   */
+  public @Nullable ProviderPreferences providerPreferences() {
+    return providerPreferences;
+  }
+
+  /**
    * Extra top-level body fields, written as given, for provider features this class does not name.
    * A field here wins over the same field set any other way.
    *
@@ -226,6 +240,13 @@ public final class ChatRequest {
    */
   public CancellationToken cancellation() {
     return cancellation;
+  }
+
+  /**
+   * @return who is told when a retrying model retries this call; a no-op by default
+   */
+  public RetryListener retryListener() {
+    return retryListener;
   }
 
   @Override
@@ -257,8 +278,10 @@ public final class ChatRequest {
     private @Nullable String sessionId;
     private final Map<String, String> metadata = new LinkedHashMap<>();
     private final List<String> fallbackModels = new ArrayList<>();
+    private @Nullable ProviderPreferences providerPreferences;
     private final Map<String, Object> extraBody = new LinkedHashMap<>();
     private CancellationToken cancellation = CancellationToken.NONE;
+    private RetryListener retryListener = RetryListener.NONE;
 
     private Builder() {}
 
@@ -440,6 +463,15 @@ public final class ChatRequest {
     }
 
     /**
+     * @param providerPreferences which upstream providers may serve, or {@code null}
+     * @return this builder
+     */
+    public Builder providerPreferences(@Nullable ProviderPreferences providerPreferences) {
+      this.providerPreferences = providerPreferences;
+      return this;
+    }
+
+    /**
      * Adds an extra top-level body field, written as given (a string, number, boolean, list, map,
      * or Jackson tree).
      *
@@ -458,6 +490,16 @@ public final class ChatRequest {
      */
     public Builder cancellation(CancellationToken cancellation) {
       this.cancellation = requireNonNull(cancellation, "cancellation == null");
+      return this;
+    }
+
+    /**
+     * @param retryListener told each time a {@link RetryingChatModel} retries this call (the agent
+     *     turns these into retry events)
+     * @return this builder
+     */
+    public Builder retryListener(RetryListener retryListener) {
+      this.retryListener = requireNonNull(retryListener, "retryListener == null");
       return this;
     }
 

@@ -86,7 +86,8 @@ public final class Executor {
   }
 
   /**
-   * @param model the model steps run on first (the cheapest that can do the job)
+   * @param model the model steps run on first (the cheapest that can do the job); default GPT-5.4
+   *     Nano from {@code OpenRouterModels.gpt54Nano()}
    * @return a copy with that model
    */
   public Executor model(ChatModel model) {

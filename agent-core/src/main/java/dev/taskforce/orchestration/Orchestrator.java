@@ -8,6 +8,7 @@ import dev.taskforce.cancel.CancellationToken;
 import dev.taskforce.event.RunListener;
 import dev.taskforce.model.ChatModel;
 import dev.taskforce.model.ReasoningEffort;
+import dev.taskforce.openrouter.OpenRouterModels;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,30 +65,23 @@ public final class Orchestrator {
   final int maxStepOutputChars;
   final RunListener listener;
   final Clock clock;
-  private final Builder settings;
 
   private Orchestrator(Builder b) {
-    if (b.planner == null) {
-      throw new IllegalArgumentException(
-          "planner is not set: call Orchestrator.builder().planner(model)");
-    }
+    ChatModel plannerModel = b.planner != null ? b.planner : OpenRouterModels.gpt54Pro();
     if (b.executors.isEmpty()) {
       throw new IllegalArgumentException(
           "no executors: add at least one with executor(Executor.named(...))");
     }
     this.executors = new LinkedHashMap<>();
     List<ChatModel> models = new ArrayList<>();
-    for (Executor e : b.executors) {
-      if (e.model() == null) {
-        throw new IllegalArgumentException(
-            "executor " + e.name() + " has no model: call .model(...)");
-      }
+    for (Executor given : b.executors) {
+      Executor e = given.model() != null ? given : given.model(OpenRouterModels.gpt54Nano());
       if (executors.put(e.name(), e) != null) {
         throw new IllegalArgumentException("two executors are named " + e.name());
       }
       models.add(e.model());
     }
-    models.add(b.planner);
+    models.add(plannerModel);
     this.executorList = List.copyOf(executors.values());
     this.knownModels = List.copyOf(models);
     this.escalation = b.escalation;
@@ -102,7 +96,7 @@ public final class Orchestrator {
     this.planner =
         Agent.builder()
             .name("planner")
-            .model(b.planner)
+            .model(plannerModel)
             .instructions(
                 PlannerProtocol.instructions(
                     executorList, maxStepsPerPlan, maxRounds, b.plannerInstructions))
@@ -112,7 +106,6 @@ public final class Orchestrator {
             .outputRetries(b.plannerRetries)
             .clock(clock)
             .build();
-    this.settings = b;
   }
 
   /**
@@ -174,7 +167,7 @@ public final class Orchestrator {
   @Override
   public String toString() {
     return "Orchestrator{planner="
-        + settings.planner.id()
+        + planner.model().id()
         + ", executors="
         + executors.keySet()
         + "}";
@@ -201,7 +194,8 @@ public final class Orchestrator {
     private Builder() {}
 
     /**
-     * @param model the planner's model (GPT-5.4 Pro is the intended one)
+     * @param model the planner's model; default GPT-5.4 Pro from {@link
+     *     OpenRouterModels#gpt54Pro()} (the environment's OpenRouter client)
      * @return this builder
      */
     public Builder planner(ChatModel model) {

@@ -1,0 +1,272 @@
+package dev.taskforce.openrouter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.taskforce.internal.Json;
+import dev.taskforce.model.ErrorOrigin;
+import dev.taskforce.model.ModelError;
+import dev.taskforce.model.ModelException;
+import dev.taskforce.model.ModelNotFoundException;
+import dev.taskforce.model.PermissionDeniedException;
+import dev.taskforce.model.ProviderUnavailableException;
+import dev.taskforce.model.RateLimitedException;
+import dev.taskforce.transport.Headers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns OpenRouter's error shapes into typed {@link ModelException}s.
+ *
+ * <p>Shapes handled: {@code {"error":{"code":429,"message":…,"metadata":{…}},"user_id":…}} (code a
+ * number or a name), availability errors ({@code error_type}, {@code http_status}, {@code
+ * availability{code,retryable,retry_after}}), provider errors whose useful text is in {@code
+ * metadata.raw}, and the same objects inside a 200 body, a choice or a stream chunk. Every text is
+ * passed through the redactor, which removes the API key.
+ */
+final class ErrorParser {
+
+  /** A status for an error inside a 200 or a stream that gives no usable code. */
+  static final int UNSPECIFIED_PROVIDER_FAILURE = 502;
+
+  private static final Set<String> NOT_FOUND =
+      Set.of(
+          "model_not_found",
+          "wrong_endpoint",
+          "no_endpoints",
+          "model_deprecated",
+          "model_unavailable_upstream",
+          "privacy_restricted",
+          "constraint_filtered",
+          "free_variant_ended");
+
+  private static final Map<String, Integer> NAMED_STATUS =
+      Map.ofEntries(
+          Map.entry("server_error", 500),
+          Map.entry("server", 500),
+          Map.entry("unmapped", 500),
+          Map.entry("rate_limit_exceeded", 429),
+          Map.entry("rate_limited", 429),
+          Map.entry("invalid_prompt", 400),
+          Map.entry("invalid_request", 400),
+          Map.entry("invalid_request_error", 400),
+          Map.entry("context_length_exceeded", 400),
+          Map.entry("authentication", 401),
+          Map.entry("payment_required", 402),
+          Map.entry("permission_denied", 403),
+          Map.entry("not_found", 404),
+          Map.entry("timeout", 504),
+          Map.entry("provider_overloaded", 503),
+          Map.entry("provider_unavailable", 502));
+
+  private ErrorParser() {}
+
+  /** The exception for an HTTP error status. */
+  static ModelException fromHttp(
+      int status, Headers headers, byte[] body, UnaryOperator<String> redact) {
+    String text = redact.apply(new String(body, StandardCharsets.UTF_8));
+    JsonNode error = null;
+    try {
+      JsonNode root = Json.parse(text);
+      error = root.get("error");
+    } catch (IllegalArgumentException e) {
+      // Not JSON (a proxy's HTML page, say): the raw text is the message.
+    }
+    if (error != null && error.isObject()) {
+      return fromNode(error, text, headers, ErrorOrigin.HTTP_STATUS, status, redact);
+    }
+    String message = text.isBlank() ? emptyBodyMessage(status) : abbreviate(text.strip(), 500);
+    return ModelException.of(
+        new ModelError(
+            status,
+            null,
+            null,
+            message,
+            null,
+            text.isEmpty() ? null : text,
+            headers.retryAfter().orElse(null),
+            ErrorOrigin.HTTP_STATUS,
+            null),
+        null);
+  }
+
+  /**
+   * The exception for an error object.
+   *
+   * @param error the {@code error} object
+   * @param body the text it came in (a body or a stream event), for the record
+   * @param origin where it was found
+   * @param httpStatus the HTTP status, which wins for {@link ErrorOrigin#HTTP_STATUS}
+   */
+  static ModelException fromNode(
+      JsonNode error,
+      @Nullable String body,
+      Headers headers,
+      ErrorOrigin origin,
+      int httpStatus,
+      UnaryOperator<String> redact) {
+    JsonNode codeNode = error.get("code");
+    String code = codeNode == null || codeNode.isNull() ? null : codeNode.asText();
+    JsonNode metadata = error.get("metadata");
+    JsonNode availability = error.path("availability");
+    String type = textOrNull(error.get("error_type"));
+    if (type == null && metadata != null) {
+      type = textOrNull(metadata.get("error_type"));
+    }
+    int status =
+        origin == ErrorOrigin.HTTP_STATUS ? httpStatus : statusOf(codeNode, error, type, code);
+    String message = redact.apply(message(error, metadata));
+    String availabilityCode = textOrNull(availability.get("code"));
+    Boolean retryable =
+        availability.path("retryable").isBoolean()
+            ? availability.get("retryable").booleanValue()
+            : null;
+    ModelError e =
+        new ModelError(
+            status,
+            code,
+            type != null ? type : availabilityCode,
+            message,
+            metadata == null || metadata.isNull() ? null : redact.apply(metadata.toString()),
+            body == null ? null : redact.apply(body),
+            retryAfter(headers, metadata, availability),
+            origin,
+            retryable);
+    if (availabilityCode != null) {
+      if (NOT_FOUND.contains(availabilityCode)) {
+        return new ModelNotFoundException(e, null);
+      }
+      if (availabilityCode.equals("capacity_exhausted")) {
+        return new RateLimitedException(e, null);
+      }
+      if (availabilityCode.equals("temporarily_unavailable")) {
+        return new ProviderUnavailableException(e, null);
+      }
+      if (availabilityCode.equals("region_restricted")) {
+        return new PermissionDeniedException(e, null);
+      }
+    }
+    if (status == 400 && message.contains("is not a valid model ID")) {
+      return new ModelNotFoundException(e, null);
+    }
+    return ModelException.of(e, null);
+  }
+
+  /**
+   * What an error status means when its body is empty. (Over {@code HttpURLConnection} a 401 body
+   * is never readable: the JDK discards it for requests sent in streaming mode.)
+   */
+  private static String emptyBodyMessage(int status) {
+    switch (status) {
+      case 401:
+        return "Unauthorized: the API key is missing, invalid or disabled (empty body)";
+      case 402:
+        return "Payment Required: not enough credits (empty body)";
+      case 403:
+        return "Forbidden (empty body)";
+      case 404:
+        return "Not Found (empty body)";
+      case 429:
+        return "Too Many Requests (empty body)";
+      default:
+        return "empty body";
+    }
+  }
+
+  private static int statusOf(
+      @Nullable JsonNode codeNode, JsonNode error, @Nullable String type, @Nullable String code) {
+    if (codeNode != null && codeNode.canConvertToInt()) {
+      int c = codeNode.intValue();
+      if (c >= 100 && c <= 599) {
+        return c;
+      }
+    }
+    JsonNode http = error.get("http_status");
+    if (http != null
+        && http.canConvertToInt()
+        && http.intValue() >= 100
+        && http.intValue() <= 599) {
+      return http.intValue();
+    }
+    if (code != null) {
+      try {
+        int c = Integer.parseInt(code.trim());
+        if (c >= 100 && c <= 599) {
+          return c;
+        }
+      } catch (NumberFormatException e) {
+        Integer named = NAMED_STATUS.get(code);
+        if (named != null) {
+          return named;
+        }
+      }
+    }
+    if (type != null && NAMED_STATUS.containsKey(type)) {
+      return NAMED_STATUS.get(type);
+    }
+    return UNSPECIFIED_PROVIDER_FAILURE;
+  }
+
+  /** The message, with the upstream provider's own text when OpenRouter's is generic. */
+  private static String message(JsonNode error, @Nullable JsonNode metadata) {
+    String message = textOrNull(error.get("message"));
+    if (message == null || message.isBlank()) {
+      message = "(no message)";
+    }
+    if (metadata != null && metadata.isObject()) {
+      JsonNode raw = metadata.get("raw");
+      if (raw != null && !raw.isNull()) {
+        String provider = textOrNull(metadata.get("provider_name"));
+        String rawText = raw.isTextual() ? raw.textValue() : raw.toString();
+        message +=
+            " (" + (provider == null ? "" : provider + ": ") + abbreviate(rawText, 500) + ")";
+      }
+    }
+    return message;
+  }
+
+  private static @Nullable Duration retryAfter(
+      Headers headers, @Nullable JsonNode metadata, JsonNode availability) {
+    Duration header = headers.retryAfter().orElse(null);
+    if (header != null) {
+      return header;
+    }
+    if (metadata != null) {
+      Duration d = seconds(metadata.get("retry_after_seconds"));
+      if (d != null) {
+        return d;
+      }
+    }
+    Duration d = seconds(availability.get("retry_after"));
+    if (d != null) {
+      return d;
+    }
+    if (metadata != null) {
+      JsonNode h = metadata.path("headers");
+      for (java.util.Iterator<String> it = h.fieldNames(); it.hasNext(); ) {
+        String name = it.next();
+        if (name.equalsIgnoreCase("Retry-After")) {
+          return Headers.of("Retry-After", h.get(name).asText()).retryAfter().orElse(null);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable Duration seconds(@Nullable JsonNode n) {
+    if (n == null || !n.isNumber() || n.doubleValue() < 0) {
+      return null;
+    }
+    return Duration.ofMillis(n.decimalValue().movePointRight(3).longValue());
+  }
+
+  private static @Nullable String textOrNull(@Nullable JsonNode n) {
+    return n == null || !n.isTextual() ? null : n.textValue();
+  }
+
+  static String abbreviate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max) + "…";
+  }
+}

@@ -1,0 +1,28 @@
+package dev.taskforce.openrouter;
+
+import dev.taskforce.model.StreamListener;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
+
+/** Records every callback as a line, in order. */
+final class RecordingListener implements StreamListener {
+
+  final List<String> events = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void onText(String delta) {
+    events.add("text:" + delta);
+  }
+
+  @Override
+  public void onReasoning(String delta) {
+    events.add("reasoning:" + delta);
+  }
+
+  @Override
+  public void onToolCall(
+      int index, @Nullable String id, @Nullable String name, String argumentsDelta) {
+    events.add("tool:" + index + ":" + id + ":" + name + ":" + argumentsDelta);
+  }
+}
