@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Example 2, the flagship: a GPT-5.4 Pro planner leads Nano and Mini executors through a plan that
@@ -44,7 +46,12 @@ public final class AnalysisTeam {
   }
 
   static RunResult<Report> run(Console console, Path outDir) {
-    try (Provider provider = Provider.choose(console, new AnalysisTeamScript())) {
+    return run(console, outDir, System::getenv);
+  }
+
+  static RunResult<Report> run(
+      Console console, Path outDir, Function<String, @Nullable String> env) {
+    try (Provider provider = Provider.choose(console, env, new AnalysisTeamScript())) {
       Orchestrator team =
           Orchestrator.builder()
               .planner(provider.model(OpenRouterModels.GPT_5_4_PRO))

@@ -9,6 +9,8 @@ import dev.taskforce.model.Usage;
 import dev.taskforce.openrouter.OpenRouterModels;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Example 3, extraction: documents in, validated typed records out. Structured output with Jakarta
@@ -40,7 +42,11 @@ public final class Extraction {
   }
 
   static List<AgentResult<Invoice>> run(Console console) {
-    try (Provider provider = Provider.choose(console, new ExtractionScript())) {
+    return run(console, System::getenv);
+  }
+
+  static List<AgentResult<Invoice>> run(Console console, Function<String, @Nullable String> env) {
+    try (Provider provider = Provider.choose(console, env, new ExtractionScript())) {
       Agent extractor =
           Agent.builder()
               .name("extractor")

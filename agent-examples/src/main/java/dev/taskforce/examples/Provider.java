@@ -31,10 +31,25 @@ final class Provider implements AutoCloseable {
    * @return the provider; close it when done
    */
   static Provider choose(Console console, Function<RecordedRequest, Reply> offlineScript) {
-    String key = System.getenv("OPENROUTER_API_KEY");
+    return choose(console, System::getenv, offlineScript);
+  }
+
+  /**
+   * Picks the provider from the given environment (tests pass one without keys).
+   *
+   * @param console where to say which provider it is
+   * @param env the environment
+   * @param offlineScript answers the fake server gives when running offline
+   * @return the provider; close it when done
+   */
+  static Provider choose(
+      Console console,
+      Function<String, @Nullable String> env,
+      Function<RecordedRequest, Reply> offlineScript) {
+    String key = env.apply("OPENROUTER_API_KEY");
     if (key != null && !key.isBlank()) {
-      OpenRouter live = OpenRouter.builder().appTitle("Taskforce examples").build();
-      String base = System.getenv("OPENROUTER_BASE_URL");
+      OpenRouter live = OpenRouter.builder().environment(env).appTitle("Taskforce examples").build();
+      String base = env.apply("OPENROUTER_BASE_URL");
       console.line(
           "Live: calling OpenRouter at "
               + (base == null || base.isBlank() ? "https://openrouter.ai/api/v1" : base)

@@ -12,6 +12,8 @@ import dev.taskforce.openrouter.OpenRouterModels;
 import dev.taskforce.tools.Tools;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Example 1, support triage: one agent, tools over an in-memory order service, a typed answer.
@@ -38,7 +40,11 @@ public final class SupportTriage {
   }
 
   static AgentResult<Triage> run(Console console) {
-    try (Provider provider = Provider.choose(console, new SupportTriageScript())) {
+    return run(console, System::getenv);
+  }
+
+  static AgentResult<Triage> run(Console console, Function<String, @Nullable String> env) {
+    try (Provider provider = Provider.choose(console, env, new SupportTriageScript())) {
       OrderService orders = new OrderService();
       Agent triage =
           Agent.builder()
