@@ -59,7 +59,8 @@ public final class AnalysisTeam {
               .plannerMaxOutputTokens(16_000)
               .executor(
                   Executor.named("data")
-                      .description("Pulls refund and order figures with its tools; one query per step")
+                      .description(
+                          "Pulls refund and order figures with its tools; one query per step")
                       .model(provider.model(OpenRouterModels.GPT_5_4_NANO))
                       .tools(Tools.from(new RefundTools(new RefundData()))))
               .executor(
@@ -78,7 +79,12 @@ public final class AnalysisTeam {
       if (r.outcome().isCompleted()) {
         Report report = r.output();
         console.line("  " + report.headline());
-        report.findings().forEach(f -> console.line("  • " + f.cause() + ": " + f.evidence() + " (+" + f.extraRefunds() + ")"));
+        report
+            .findings()
+            .forEach(
+                f ->
+                    console.line(
+                        "  • " + f.cause() + ": " + f.evidence() + " (+" + f.extraRefunds() + ")"));
         report.recommendations().forEach(s -> console.line("  → " + s));
       } else {
         console.line("  The run did not complete: " + r.outcome().describe());
@@ -87,7 +93,17 @@ public final class AnalysisTeam {
       console.title("Steps");
       List<String[]> rows = new ArrayList<>();
       for (StepResult s : r.steps()) {
-        rows.add(new String[] {s.id(), s.status() + "  " + (s.model() == null ? "" : s.model()) + "  " + s.usage().totalTokens() + " tok  " + Console.money(s.usage().costUsd())});
+        rows.add(
+            new String[] {
+              s.id(),
+              s.status()
+                  + "  "
+                  + (s.model() == null ? "" : s.model())
+                  + "  "
+                  + s.usage().totalTokens()
+                  + " tok  "
+                  + Console.money(s.usage().costUsd())
+            });
       }
       console.table(rows);
       console.title("Cost per role");
@@ -102,7 +118,12 @@ public final class AnalysisTeam {
               new String[] {"model calls", String.valueOf(r.usage().modelCalls())},
               new String[] {"tool calls", String.valueOf(r.usage().toolCalls())},
               new String[] {"wall time", Console.seconds(r.elapsed())}));
-      r.mermaid().ifPresent(m -> console.line("\nPlan diagram (Mermaid): " + write(outDir.resolve("analysis-team-plan.mmd"), m)));
+      r.mermaid()
+          .ifPresent(
+              m ->
+                  console.line(
+                      "\nPlan diagram (Mermaid): "
+                          + write(outDir.resolve("analysis-team-plan.mmd"), m)));
       return r;
     }
   }

@@ -38,7 +38,8 @@ public final class Extraction {
    * @param args ignored
    */
   public static void main(String[] args) {
-    Examples.exit(() -> run(new Console(System.out)).stream().allMatch(r -> r.outcome().isCompleted()));
+    Examples.exit(
+        () -> run(new Console(System.out)).stream().allMatch(r -> r.outcome().isCompleted()));
   }
 
   static List<AgentResult<Invoice>> run(Console console) {
@@ -71,8 +72,22 @@ public final class Extraction {
         if (r.outcome().isCompleted()) {
           Invoice i = r.output();
           console.line(
-              "  ✔ " + i.vendor() + "  " + i.number() + "  " + i.date() + "  " + i.currency() + " " + i.total().toPlainString()
-                  + "  (" + i.lines().size() + " lines, " + r.turns() + (r.turns() == 1 ? " call" : " calls, repaired") + ")");
+              "  ✔ "
+                  + i.vendor()
+                  + "  "
+                  + i.number()
+                  + "  "
+                  + i.date()
+                  + "  "
+                  + i.currency()
+                  + " "
+                  + i.total().toPlainString()
+                  + "  ("
+                  + i.lines().size()
+                  + " lines, "
+                  + r.turns()
+                  + (r.turns() == 1 ? " call" : " calls, repaired")
+                  + ")");
         } else {
           console.line("  ✘ " + r.outcome().describe());
         }
@@ -81,7 +96,9 @@ public final class Extraction {
       console.table(
           List.of(
               new String[] {"documents", String.valueOf(DOCUMENTS.size())},
-              new String[] {"model calls", String.valueOf(results.stream().mapToInt(AgentResult::turns).sum())},
+              new String[] {
+                "model calls", String.valueOf(results.stream().mapToInt(AgentResult::turns).sum())
+              },
               new String[] {"tokens", String.valueOf(total.totalTokens())},
               new String[] {"cost", Console.money(total.costUsd())}));
       return results;

@@ -25,10 +25,12 @@ public final class Main {
     String which = args.length == 0 ? "team" : args[0].toLowerCase(Locale.ROOT);
     Console console = new Console(System.out);
     switch (which) {
-      case "team" -> Examples.exit(() -> AnalysisTeam.run(console, Path.of("out")).outcome().isCompleted());
+      case "team" ->
+          Examples.exit(() -> AnalysisTeam.run(console, Path.of("out")).outcome().isCompleted());
       case "triage" -> Examples.exit(() -> SupportTriage.run(console).outcome().isCompleted());
       case "extraction" ->
-          Examples.exit(() -> Extraction.run(console).stream().allMatch(r -> r.outcome().isCompleted()));
+          Examples.exit(
+              () -> Extraction.run(console).stream().allMatch(r -> r.outcome().isCompleted()));
       default -> {
         System.err.println("Unknown example \"" + which + "\": use team, triage or extraction.");
         System.exit(2);

@@ -48,7 +48,8 @@ final class Provider implements AutoCloseable {
       Function<RecordedRequest, Reply> offlineScript) {
     String key = env.apply("OPENROUTER_API_KEY");
     if (key != null && !key.isBlank()) {
-      OpenRouter live = OpenRouter.builder().environment(env).appTitle("Taskforce examples").build();
+      OpenRouter live =
+          OpenRouter.builder().environment(env).appTitle("Taskforce examples").build();
       String base = env.apply("OPENROUTER_BASE_URL");
       console.line(
           "Live: calling OpenRouter at "
@@ -73,7 +74,9 @@ final class Provider implements AutoCloseable {
     return openRouter.model(id);
   }
 
-  /** @return whether the answers are scripted */
+  /**
+   * @return whether the answers are scripted
+   */
   boolean offline() {
     return fake != null;
   }

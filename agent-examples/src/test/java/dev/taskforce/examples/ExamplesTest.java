@@ -40,10 +40,14 @@ class ExamplesTest {
     assertThat(r.outcome().isCompleted()).isTrue();
     assertThat(r.output().findings()).isNotEmpty();
     assertThat(r.plans()).hasSize(1);
-    assertThat(r.steps()).hasSize(4).allSatisfy(s -> assertThat(s.status()).isEqualTo(StepStatus.SUCCEEDED));
+    assertThat(r.steps())
+        .hasSize(4)
+        .allSatisfy(s -> assertThat(s.status()).isEqualTo(StepStatus.SUCCEEDED));
     assertThat(r.usage().byRole()).containsOnlyKeys("planner", "data", "analyst");
     assertThat(r.usage().toolCalls()).isEqualTo(3);
-    assertThat(Files.readString(out.resolve("analysis-team-plan.mmd"))).startsWith("flowchart TD").contains("n_s1 --> n_s4");
+    assertThat(Files.readString(out.resolve("analysis-team-plan.mmd")))
+        .startsWith("flowchart TD")
+        .contains("n_s1 --> n_s4");
     assertThat(output()).contains("Plan, round 1").contains("Cost per role").contains("planner");
   }
 
@@ -54,7 +58,9 @@ class ExamplesTest {
     assertThat(output()).startsWith("Offline:");
     assertThat(r.output().category()).isEqualTo(Triage.Category.DELIVERY);
     assertThat(r.output().orderIds()).containsExactly("A-1042");
-    assertThat(r.toolCalls()).extracting(c -> c.call().name()).containsExactly("findOrder", "trackShipment");
+    assertThat(r.toolCalls())
+        .extracting(c -> c.call().name())
+        .containsExactly("findOrder", "trackShipment");
     assertThat(r.toolCalls()).allSatisfy(c -> assertThat(c.result().isError()).isFalse());
   }
 

@@ -30,14 +30,18 @@ public final class AnalysisTeamScript implements Function<RecordedRequest, Reply
       return call("refundsByDay", "{\"from\":\"2026-11-16\",\"to\":\"2026-11-29\"}");
     }
     if (lastText.contains("Your step (s2)")) {
-      return call("refundTotals", "{\"from\":\"2026-11-23\",\"to\":\"2026-11-29\",\"groupBy\":\"REASON\"}");
+      return call(
+          "refundTotals", "{\"from\":\"2026-11-23\",\"to\":\"2026-11-29\",\"groupBy\":\"REASON\"}");
     }
     if (lastText.contains("Your step (s3)")) {
-      return call("refundTotals", "{\"from\":\"2026-11-23\",\"to\":\"2026-11-29\",\"groupBy\":\"WAREHOUSE\"}");
+      return call(
+          "refundTotals",
+          "{\"from\":\"2026-11-23\",\"to\":\"2026-11-29\",\"groupBy\":\"WAREHOUSE\"}");
     }
     // s4, the analyst: join the three results.
     return ScriptedTurn.builder()
-        .openAiReasoning("Week 2 adds ~10 refunds a day, all 'arrived damaged' grinders from Bergen.")
+        .openAiReasoning(
+            "Week 2 adds ~10 refunds a day, all 'arrived damaged' grinders from Bergen.")
         .text(
             "Refunds rose from about 7 a day in week 1 to about 18 a day in week 2 while orders"
                 + " stayed flat. The whole rise is one group: 'arrived damaged' Grinder refunds"
@@ -49,7 +53,8 @@ public final class AnalysisTeamScript implements Function<RecordedRequest, Reply
   private static Reply planner(String lastText) {
     if (lastText.startsWith("Goal:")) {
       return ScriptedTurn.builder()
-          .openAiReasoning("Split the data pulls so they run in parallel, then have the analyst join them.")
+          .openAiReasoning(
+              "Split the data pulls so they run in parallel, then have the analyst join them.")
           .text(
               "{\"kind\":\"plan\",\"answer\":null,\"steps\":["
                   + "{\"id\":\"s1\",\"executor\":\"data\",\"instructions\":\"Get refunds and orders per day from 2026-11-16 to 2026-11-29.\",\"dependsOn\":[]},"
@@ -73,7 +78,9 @@ public final class AnalysisTeamScript implements Function<RecordedRequest, Reply
   }
 
   private static Reply call(String tool, String args) {
-    return ScriptedTurn.builder().toolCall(new ToolCall("call_" + tool + "_" + Math.abs(args.hashCode()), tool, args)).build();
+    return ScriptedTurn.builder()
+        .toolCall(new ToolCall("call_" + tool + "_" + Math.abs(args.hashCode()), tool, args))
+        .build();
   }
 
   private static String summarise(String toolResult) {

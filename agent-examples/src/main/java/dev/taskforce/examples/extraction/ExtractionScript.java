@@ -7,8 +7,8 @@ import dev.taskforce.test.ScriptedTurn;
 import java.util.function.Function;
 
 /**
- * What the offline model says in the extraction example. For the second document it first makes
- * two mistakes (a currency name instead of its code, a negative quantity), so the repair loop shows.
+ * What the offline model says in the extraction example. For the second document it first makes two
+ * mistakes (a currency name instead of its code, a negative quantity), so the repair loop shows.
  */
 public final class ExtractionScript implements Function<RecordedRequest, Reply> {
 

@@ -17,7 +17,8 @@ public final class SupportTriageScript implements Function<RecordedRequest, Repl
     if (last.path("role").asText().equals("user")) {
       // First turn: look up the order and its shipment at the same time.
       return ScriptedTurn.builder()
-          .openAiReasoning("The customer names order A-1042: check the order and where the parcel is.")
+          .openAiReasoning(
+              "The customer names order A-1042: check the order and where the parcel is.")
           .toolCall(new ToolCall("call_order", "findOrder", "{\"id\":\"A-1042\"}"))
           .toolCall(new ToolCall("call_track", "trackShipment", "{\"orderId\":\"A-1042\"}"))
           .build();
