@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * Example 2, the flagship: a GPT-5.4 Pro planner leads Nano and Mini executors through a plan that
  * fans out and joins, with tools, within a budget, to a typed report.
  *
- * <p>Run it from the IDE, or with {@code ./mvnw -q -pl agent-examples -am compile exec:java}.
+ * <p>Run it from the IDE, or with {@code ./mvnw -q -pl agent-examples -am -DskipTests package
+ * exec:java}.
  */
 public final class AnalysisTeam {
 

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * Example 3, extraction: documents in, validated typed records out. Structured output with Jakarta
  * constraints; an answer that breaks them is sent back to the model with every problem listed.
  *
- * <p>Run it from the IDE, or with {@code ./mvnw -q -pl agent-examples -am compile exec:java
- * -Dexec.args=extraction}.
+ * <p>Run it from the IDE, or with {@code ./mvnw -q -pl agent-examples -am -DskipTests package
+ * exec:java -Dexec.args=extraction}.
  */
 public final class Extraction {
 

@@ -7,9 +7,9 @@ import java.util.Locale;
  * Runs one example by name: {@code team} (the default), {@code triage} or {@code extraction}.
  *
  * <pre>
- * ./mvnw -q -pl agent-examples -am compile exec:java                        # the analysis team
- * ./mvnw -q -pl agent-examples -am compile exec:java -Dexec.args=triage
- * ./mvnw -q -pl agent-examples -am compile exec:java -Dexec.args=extraction
+ * ./mvnw -q -pl agent-examples -am -DskipTests package exec:java                        # the analysis team
+ * ./mvnw -q -pl agent-examples -am -DskipTests package exec:java -Dexec.args=triage
+ * ./mvnw -q -pl agent-examples -am -DskipTests package exec:java -Dexec.args=extraction
  * </pre>
  */
 public final class Main {

@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Example 1, support triage: one agent, tools over an in-memory order service, a typed answer.
  *
- * <p>Run it from the IDE, or with {@code ./mvnw -q -pl agent-examples -am compile exec:java
- * -Dexec.args=triage}.
+ * <p>Run it from the IDE, or with {@code ./mvnw -q -pl agent-examples -am -DskipTests package
+ * exec:java -Dexec.args=triage}.
  */
 public final class SupportTriage {
 
