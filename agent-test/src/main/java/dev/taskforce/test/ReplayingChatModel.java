@@ -51,6 +51,11 @@ public final class ReplayingChatModel implements ChatModel {
     this.file = file;
   }
 
+  /**
+   * The recorded model's id.
+   *
+   * @return the id
+   */
   @Override
   public String id() {
     return info.id();

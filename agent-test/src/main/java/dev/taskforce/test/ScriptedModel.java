@@ -189,11 +189,21 @@ public final class ScriptedModel implements ChatModel {
     expectations.assertMet(name, requests());
   }
 
+  /**
+   * The model's id, from its info.
+   *
+   * @return the id; {@code scripted} unless configured
+   */
   @Override
   public String id() {
     return info.id();
   }
 
+  /**
+   * What is known about the model, as configured.
+   *
+   * @return the info; {@link ModelInfo#unknown(String)} unless configured
+   */
   @Override
   public ModelInfo info() {
     return info;

@@ -74,6 +74,18 @@ class CassetteTest {
     return cassette;
   }
 
+  /** Records a scripted model answering each question with the text that follows it. */
+  private Cassette recordAnswers(String name, String... questionsAndAnswers) {
+    Cassette cassette = Cassette.at(dir.resolve(name));
+    ScriptedModel real = ScriptedModel.builder().build();
+    ChatModel recording = cassette.record(real);
+    for (int i = 0; i < questionsAndAnswers.length; i += 2) {
+      real.enqueue(ScriptedTurn.ofText(questionsAndAnswers[i + 1]));
+      recording.chat(ScriptedModelTest.ask(questionsAndAnswers[i]));
+    }
+    return cassette;
+  }
+
   private static AgentRequest request(boolean streamed, List<String> pieces) {
     AgentRequest.Builder b = AgentRequest.builder().message("Check A and B");
     if (streamed) {
@@ -285,12 +297,7 @@ class CassetteTest {
 
   @Test
   void unplayedCallsAndRequestsBeyondTheRecordingFail() {
-    Cassette cassette = Cassette.at(dir.resolve("short.json"));
-    ScriptedModel real = ScriptedModel.builder().build();
-    real.enqueue(ScriptedTurn.ofText("one"), ScriptedTurn.ofText("two"));
-    ChatModel recording = cassette.record(real);
-    recording.chat(ScriptedModelTest.ask("first"));
-    recording.chat(ScriptedModelTest.ask("second"));
+    Cassette cassette = recordAnswers("short.json", "first", "one", "second", "two");
 
     Cassette again = Cassette.at(cassette.file());
     ReplayingChatModel replay = again.replay();
@@ -310,12 +317,7 @@ class CassetteTest {
 
   @Test
   void requestsEqualToALaterRecordingAreServedOutOfOrder() {
-    Cassette cassette = Cassette.at(dir.resolve("order.json"));
-    ScriptedModel real = ScriptedModel.builder().build();
-    real.enqueue(ScriptedTurn.ofText("for a"), ScriptedTurn.ofText("for b"));
-    ChatModel recording = cassette.record(real);
-    recording.chat(ScriptedModelTest.ask("a"));
-    recording.chat(ScriptedModelTest.ask("b"));
+    Cassette cassette = recordAnswers("order.json", "a", "for a", "b", "for b");
 
     ReplayingChatModel replay = Cassette.at(cassette.file()).replay();
 
