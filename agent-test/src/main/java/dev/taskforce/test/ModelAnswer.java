@@ -39,11 +39,12 @@ sealed interface ModelAnswer {
   /**
    * The response for a request, as the OpenRouter client would have read it had {@link
    * FakeOpenRouter} served the turn: the same defaults for finish reasons, usage (priced from the
-   * model's info), ids and OpenAI-style reasoning items.
+   * model's info), ids and OpenAI-style reasoning items (which share index 0 when streamed).
    */
-  static ChatResponse respond(ScriptedTurn turn, ChatRequest request, ModelInfo info, Ids ids) {
+  static ChatResponse respond(
+      ScriptedTurn turn, ChatRequest request, boolean streaming, ModelInfo info, Ids ids) {
     int promptChars = new Conversation(request.messages()).toJson().length();
-    Completion c = Completion.resolve(turn, info.id(), promptChars, false, ids, info.pricing());
+    Completion c = Completion.resolve(turn, info.id(), promptChars, streaming, ids, info.pricing());
     AssistantMessage message =
         new AssistantMessage(
             c.text(),

@@ -218,7 +218,7 @@ public final class ScriptedModel implements ChatModel {
    */
   @Override
   public ChatResponse chat(ChatRequest request) {
-    return answer(request);
+    return answer(request, false);
   }
 
   /**
@@ -232,12 +232,12 @@ public final class ScriptedModel implements ChatModel {
   @Override
   public ChatResponse stream(ChatRequest request, StreamListener listener) {
     requireNonNull(listener, "listener == null");
-    ChatResponse response = answer(request);
+    ChatResponse response = answer(request, true);
     StreamPiece.deliver(StreamPiece.split(response), listener, request.cancellation());
     return response;
   }
 
-  private ChatResponse answer(ChatRequest request) {
+  private ChatResponse answer(ChatRequest request, boolean streaming) {
     requireNonNull(request, "request == null");
     request.cancellation().throwIfCancelled();
     int number;
@@ -261,7 +261,7 @@ public final class ScriptedModel implements ChatModel {
     if (next instanceof ModelAnswer.Response r) {
       return r.response();
     }
-    return ModelAnswer.respond(((ModelAnswer.Turn) next).turn(), request, info, ids);
+    return ModelAnswer.respond(((ModelAnswer.Turn) next).turn(), request, streaming, info, ids);
   }
 
   private static <T> List<T> checked(T[] items, String name) {

@@ -16,6 +16,7 @@ import dev.taskforce.model.ChatModel;
 import dev.taskforce.model.ChatResponse;
 import dev.taskforce.model.FinishReason;
 import dev.taskforce.model.ModelCatalog;
+import dev.taskforce.model.ProviderUnavailableException;
 import dev.taskforce.model.RateLimitedException;
 import dev.taskforce.model.RetryPolicy;
 import dev.taskforce.model.StreamListener;
@@ -397,5 +398,39 @@ class CassetteTest {
                 + "\"temperature\":0.5,\"stop\":[\"END\"],\"metadata\":{\"team\":\"a\"},"
                 + "\"fallbackModels\":[\"openai/gpt-5.4-nano\"],"
                 + "\"extraBody\":{\"transforms\":[\"middle-out\"]}}");
+  }
+
+  @Test
+  void aStreamThatFailedMidwayReplaysItsPiecesThenTheFailure() {
+    Cassette cassette = Cassette.at(dir.resolve("midway.json"));
+    StringBuilder live = new StringBuilder();
+    try (FakeOpenRouter server = FakeOpenRouter.builder().start()) {
+      server.enqueue(Fault.failedMidResponse("The answer is"));
+      OpenRouter client =
+          OpenRouter.builder()
+              .baseUrl(server.baseUrl())
+              .apiKey(server.apiKey())
+              .retryPolicy(RetryPolicy.NONE)
+              .build();
+      ChatModel recording = cassette.record(client.model("openai/gpt-5.4-mini"));
+      assertThatThrownBy(() -> recording.stream(ScriptedModelTest.ask("q"), textInto(live)))
+          .isInstanceOf(ProviderUnavailableException.class);
+    }
+    StringBuilder replayed = new StringBuilder();
+
+    ChatModel replay = Cassette.at(cassette.file()).replay();
+
+    assertThatThrownBy(() -> replay.stream(ScriptedModelTest.ask("q"), textInto(replayed)))
+        .isInstanceOf(ProviderUnavailableException.class);
+    assertThat(replayed).hasToString("The answer is").hasToString(live.toString());
+  }
+
+  private static StreamListener textInto(StringBuilder sb) {
+    return new StreamListener() {
+      @Override
+      public void onText(String delta) {
+        sb.append(delta);
+      }
+    };
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskforce.agent.Agent;
 import dev.taskforce.agent.AgentResult;
+import dev.taskforce.budget.Budget;
 import dev.taskforce.cancel.CancellationToken;
 import dev.taskforce.cancel.CancelledException;
 import dev.taskforce.message.AssistantMessage;
@@ -395,5 +396,17 @@ class ScriptedModelTest {
     AssistantMessage first = (AssistantMessage) model.requests().get(1).messages().get(2);
     assertThat(first.reasoning().details()).hasSize(2);
     assertThat(r.usage().costUsd()).isPositive();
+  }
+
+  @Test
+  void theModelsPricesReachTheAgentsBudget() {
+    ScriptedModel pro =
+        ScriptedModel.builder().info(ModelCatalog.builtIn().info("openai/gpt-5.4-pro")).build();
+    pro.enqueue(ScriptedTurn.ofText("ok"));
+
+    Agent.builder().model(pro).budget(Budget.usd("0.50")).build().run("hi");
+
+    // $0.50 at GPT-5.4 Pro's $180 per million output tokens affords about 2,777 of them.
+    assertThat(pro.requests().get(0).maxOutputTokens()).isBetween(2_700, 2_778);
   }
 }
