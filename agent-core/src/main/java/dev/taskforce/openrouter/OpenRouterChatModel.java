@@ -13,6 +13,8 @@ import dev.taskforce.model.ModelException;
 import dev.taskforce.model.ModelInfo;
 import dev.taskforce.model.StreamListener;
 import dev.taskforce.model.StreamTruncatedException;
+import dev.taskforce.model.internal.ErrorParser;
+import dev.taskforce.model.internal.ModelHttp;
 import dev.taskforce.transport.Headers;
 import dev.taskforce.transport.SseEvent;
 import dev.taskforce.transport.SseReader;
@@ -31,10 +33,10 @@ final class OpenRouterChatModel implements ChatModel {
   private static final String PATH = "/chat/completions";
 
   private final String id;
-  private final OpenRouterHttp http;
+  private final ModelHttp http;
   private final Supplier<ModelCatalog> catalog;
 
-  OpenRouterChatModel(String id, OpenRouterHttp http, Supplier<ModelCatalog> catalog) {
+  OpenRouterChatModel(String id, ModelHttp http, Supplier<ModelCatalog> catalog) {
     this.id = id;
     this.http = http;
     this.catalog = catalog;
