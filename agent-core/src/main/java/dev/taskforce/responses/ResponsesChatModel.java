@@ -14,6 +14,7 @@ import dev.taskforce.model.ModelCatalog;
 import dev.taskforce.model.ModelInfo;
 import dev.taskforce.model.StreamListener;
 import dev.taskforce.model.StreamTruncatedException;
+import dev.taskforce.model.internal.CallLog;
 import dev.taskforce.model.internal.ModelHttp;
 import dev.taskforce.transport.Headers;
 import dev.taskforce.transport.SseEvent;
@@ -138,7 +139,7 @@ final class ResponsesChatModel implements ChatModel {
     } catch (IOException e) {
       throw http.failure(e, what);
     }
-    logDone(response, start, stream);
+    CallLog.done(log, PATH, id, response, start, stream);
     return response;
   }
 
@@ -235,24 +236,6 @@ final class ResponsesChatModel implements ChatModel {
 
   private @Nullable String defaultProvider() {
     return settings.target() instanceof Target.OpenAi ? "OpenAI" : null;
-  }
-
-  private void logDone(ChatResponse r, long startNanos, boolean streamed) {
-    if (log.isDebugEnabled()) {
-      log.debug(
-          "{} {} {} served by {}/{} in {} ms: {} in, {} out, ${}, finish {}, response {}",
-          streamed ? "streamed" : "completed",
-          PATH,
-          id,
-          r.provider(),
-          r.model(),
-          (System.nanoTime() - startNanos) / 1_000_000,
-          r.usage().inputTokens(),
-          r.usage().outputTokens(),
-          r.usage().costUsd().toPlainString(),
-          r.finishReason(),
-          r.id());
-    }
   }
 
   @Override

@@ -12,8 +12,8 @@ import dev.taskforce.model.ChatRequest;
 import dev.taskforce.model.ChatResponse;
 import dev.taskforce.model.FinishReason;
 import dev.taskforce.model.RateLimitedException;
-import dev.taskforce.model.StreamListener;
 import dev.taskforce.model.StreamTruncatedException;
+import dev.taskforce.testing.RecordingListener;
 import dev.taskforce.testserver.ScriptedResponse;
 import dev.taskforce.testserver.ScriptedServer;
 import java.util.ArrayList;
@@ -257,25 +257,5 @@ class StreamingTest {
     RecordingListener listener = new RecordingListener();
     assertThat(stream(listener).message().text()).isEqualTo("Hey");
     assertThat(listener.events).containsExactly("text:Hey");
-  }
-
-  /** Records every callback as a line, in order. */
-  static final class RecordingListener implements StreamListener {
-    final List<String> events = new ArrayList<>();
-
-    @Override
-    public void onText(String delta) {
-      events.add("text:" + delta);
-    }
-
-    @Override
-    public void onReasoning(String delta) {
-      events.add("reasoning:" + delta);
-    }
-
-    @Override
-    public void onToolCall(int index, String id, String name, String argumentsDelta) {
-      events.add("tool:" + index + ":" + id + ":" + name + ":" + argumentsDelta);
-    }
   }
 }
