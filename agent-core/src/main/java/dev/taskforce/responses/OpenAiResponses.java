@@ -6,14 +6,11 @@ import dev.taskforce.model.ChatModel;
 import dev.taskforce.model.ModelCatalog;
 import dev.taskforce.model.RetryPolicy;
 import dev.taskforce.model.RetryingChatModel;
-import dev.taskforce.model.internal.ApiKey;
 import dev.taskforce.model.internal.ModelHttp;
-import dev.taskforce.openrouter.OpenRouter;
 import dev.taskforce.transport.TransportConfig;
 import dev.taskforce.transport.TransportFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -224,9 +221,9 @@ public final class OpenAiResponses {
 
     /**
      * Talks to OpenRouter's stateless {@code /responses}: {@code OPENROUTER_BASE_URL} or {@value
-     * OpenRouter#DEFAULT_BASE_URL}, key from {@code OPENROUTER_API_KEY} (required). {@code store},
-     * {@code previous_response_id} and background mode are never sent there; model ids are
-     * OpenRouter's ({@code openai/gpt-5.4-pro}).
+     * dev.taskforce.openrouter.OpenRouter#DEFAULT_BASE_URL}, key from {@code OPENROUTER_API_KEY}
+     * (required). {@code store}, {@code previous_response_id} and background mode are never sent
+     * there; model ids are OpenRouter's ({@code openai/gpt-5.4-pro}).
      *
      * @return this builder
      */
@@ -410,59 +407,12 @@ public final class OpenAiResponses {
      *     background mode with OpenRouter; chaining or background mode without store)
      */
     public OpenAiResponses build() {
-      boolean openRouter = target instanceof Target.OpenRouter;
-      if (openRouter && (store || chain || background)) {
-        throw new IllegalStateException(
-            "openRouter(): OpenRouter's /responses is stateless; store(true), chainResponses(true)"
-                + " and background(true) are not allowed");
-      }
-      if ((chain || background) && !store) {
-        throw new IllegalStateException(
-            (chain ? "chainResponses(true)" : "background(true)")
-                + " needs store(true): it works on responses OpenAI keeps");
-      }
-      String url;
-      ApiKey key;
-      Map<String, String> all = new LinkedHashMap<>();
-      all.put("User-Agent", "taskforce");
-      List<String> secrets = List.of();
-      if (target instanceof Target.Gateway g) {
-        url = baseUrl != null ? baseUrl : g.url();
-        key = ApiKey.optional(apiKey != null ? apiKey : environment.apply(API_KEY_ENV));
-        all.put(g.headerName(), g.headerValue());
-        secrets = List.of(g.headerValue());
-      } else if (openRouter) {
-        url = orDefault(baseUrl, OpenRouter.BASE_URL_ENV, OpenRouter.DEFAULT_BASE_URL);
-        key =
-            ApiKey.required(
-                apiKey != null ? apiKey : environment.apply(OpenRouter.API_KEY_ENV),
-                "No OpenRouter API key: set the OPENROUTER_API_KEY environment variable or call"
-                    + " OpenAiResponses.builder().openRouter().apiKey(...)");
-      } else {
-        url = orDefault(baseUrl, BASE_URL_ENV, DEFAULT_BASE_URL);
-        key =
-            ApiKey.required(
-                apiKey != null ? apiKey : environment.apply(API_KEY_ENV),
-                "No OpenAI API key: set the OPENAI_API_KEY environment variable or call"
-                    + " OpenAiResponses.builder().apiKey(...)");
-      }
-      all.putAll(headers);
-      TransportConfig config = new TransportConfig(connectTimeout, readTimeout);
-      ModelHttp http =
-          new ModelHttp(
-              transport.create(config),
-              ModelHttp.normalizeBaseUrl(url, "baseUrl"),
-              key,
-              all,
-              secrets);
       Settings settings =
           new Settings(target, store, chain, background, pollInterval, verbosity, retryPolicy);
+      TransportConfig config = new TransportConfig(connectTimeout, readTimeout);
+      ModelHttp http =
+          Connections.open(target, baseUrl, apiKey, environment, headers, transport.create(config));
       return new OpenAiResponses(this, http, settings);
-    }
-
-    private String orDefault(@Nullable String configured, String env, String fallback) {
-      String url = configured != null ? configured : environment.apply(env);
-      return url == null || url.isBlank() ? fallback : url;
     }
   }
 }

@@ -22,4 +22,19 @@ record Settings(
     boolean background,
     Duration pollInterval,
     @Nullable Verbosity verbosity,
-    RetryPolicy retryPolicy) {}
+    RetryPolicy retryPolicy) {
+
+  /** Checks the settings fit together. */
+  Settings {
+    if (!target.isStateful() && (store || chain || background)) {
+      throw new IllegalStateException(
+          "openRouter(): OpenRouter's /responses is stateless; store(true), chainResponses(true)"
+              + " and background(true) are not allowed");
+    }
+    if ((chain || background) && !store) {
+      throw new IllegalStateException(
+          (chain ? "chainResponses(true)" : "background(true)")
+              + " needs store(true): it works on responses OpenAI keeps");
+    }
+  }
+}
