@@ -100,6 +100,15 @@ class ResponseMappingTest {
   }
 
   @Test
+  void aReasoningItemWithoutEncryptedContentIsViewedAsItsSummary() {
+    ReasoningDetail d =
+        ReasoningDetail.fromJson(
+            "{\"type\":\"reasoning\",\"id\":\"rs_1\",\"summary\":[{\"type\":\"summary_text\","
+                + "\"text\":\"a\"},{\"type\":\"summary_text\",\"text\":\"b\"}]}");
+    assertThat(d.view()).isEqualTo(new ReasoningView.Summary("a\n\nb"));
+  }
+
+  @Test
   void mapsIncompleteReasonsToLengthAndContentFilter() {
     String lengthBody =
         Items.response(Items.output(Items.reasoning("rs_1", "", "e")))
