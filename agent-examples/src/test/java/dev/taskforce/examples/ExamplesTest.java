@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.taskforce.agent.AgentResult;
 import dev.taskforce.examples.analysis.Report;
 import dev.taskforce.examples.extraction.Invoice;
+import dev.taskforce.examples.support.SupportTriageScript;
 import dev.taskforce.examples.support.Triage;
 import dev.taskforce.orchestration.RunResult;
 import dev.taskforce.orchestration.StepStatus;
+import dev.taskforce.test.FakeOpenRouter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -73,5 +75,45 @@ class ExamplesTest {
     assertThat(results.get(1).turns()).isEqualTo(2);
     assertThat(results.get(1).output().currency()).isEqualTo("EUR");
     assertThat(results.get(0).output().total()).isEqualByComparingTo("4104.00");
+  }
+
+  @Test
+  void supportTriageRunsOnTheResponsesApiWhenOnlyOpenAiApiKeyIsSet() {
+    try (TriageOverResponses openAi = TriageOverResponses.start()) {
+      Map<String, String> env =
+          Map.of("OPENAI_API_KEY", TriageOverResponses.KEY, "OPENAI_BASE_URL", openAi.baseUrl());
+
+      AgentResult<Triage> r = SupportTriage.run(console, env::get);
+
+      assertThat(output())
+          .startsWith("Live: calling the OpenAI Responses API at " + openAi.baseUrl());
+      assertThat(r.outcome().isCompleted()).as(r.outcome().describe()).isTrue();
+      assertThat(r.output().category()).isEqualTo(Triage.Category.DELIVERY);
+      assertThat(r.toolCalls())
+          .extracting(c -> c.call().name())
+          .containsExactly("findOrder", "trackShipment");
+      assertThat(openAi.requests()).hasSize(2);
+      assertThat(openAi.requests().get(0).path("text").path("format").path("type").asText())
+          .isEqualTo("json_schema");
+      assertThat(r.usage().costUsd()).isPositive();
+    }
+  }
+
+  @Test
+  void openRouterIsPreferredWhenBothKeysAreSet() {
+    try (FakeOpenRouter openRouter =
+        FakeOpenRouter.builder().rule(new SupportTriageScript()).start()) {
+      Map<String, String> env =
+          Map.of(
+              "OPENROUTER_API_KEY", openRouter.apiKey(),
+              "OPENROUTER_BASE_URL", openRouter.baseUrl(),
+              "OPENAI_API_KEY", "sk-not-used");
+
+      AgentResult<Triage> r = SupportTriage.run(console, env::get);
+
+      assertThat(output()).startsWith("Live: calling OpenRouter at " + openRouter.baseUrl());
+      assertThat(r.outcome().isCompleted()).isTrue();
+      assertThat(openRouter.requests()).hasSize(2);
+    }
   }
 }
