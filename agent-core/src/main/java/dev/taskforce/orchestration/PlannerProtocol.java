@@ -172,7 +172,7 @@ final class PlannerProtocol {
         throw JsonMappingException.from(
             (com.fasterxml.jackson.core.JsonParser) null, "kind is answer but answer is null");
       }
-      Object value = Json.MAPPER.treeToValue(answer, answerType);
+      Object value = JsonSchemas.reader(answerType).treeToValue(answer, answerType);
       List<String> violations = new ArrayList<>();
       for (ConstraintViolation<Object> v : Validation.validator().validate(value)) {
         violations.add(

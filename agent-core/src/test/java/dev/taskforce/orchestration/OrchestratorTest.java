@@ -336,4 +336,19 @@ class OrchestratorTest {
         .contains("PlanMade", "StepStarted", "StepFinished", "ModelCalled")
         .endsWith("RunFinished");
   }
+
+  record Tally(java.util.Map<String, Integer> votes) {}
+
+  @Test
+  void aFinalAnswerWithAMapIsReadInTheEntryArrayShape() {
+    planner.then(
+        ScriptedModel.text(
+            "{\"kind\":\"answer\",\"steps\":null,\"answer\":"
+                + "{\"votes\":[{\"key\":\"yes\",\"value\":2}]}}"));
+
+    RunResult<Tally> r = team().build().run("goal", Tally.class);
+
+    assertThat(r.outcome().isCompleted()).as(r.outcome().describe()).isTrue();
+    assertThat(r.output().votes()).containsExactly(java.util.Map.entry("yes", 2));
+  }
 }
