@@ -24,6 +24,7 @@ public final class Console implements RunListener {
   private final boolean color;
   private final Map<String, String> stepModels = new ConcurrentHashMap<>();
   private final AtomicReference<Usage> total = new AtomicReference<>(Usage.ZERO);
+  private final Map<String, Integer> callsByRole = new ConcurrentHashMap<>();
 
   /**
    * @param out where to print
@@ -92,12 +93,14 @@ public final class Console implements RunListener {
     } else if (event instanceof RunEvent.ModelCalled m) {
       Usage t = total.accumulateAndGet(m.usage(), Usage::plus);
       if (m.stepId() == null) {
+        // Counted per role, not m.turn(): each planner round is a new turn 1 of its own.
+        int call = callsByRole.merge(m.role(), 1, Integer::sum);
         out.printf(
-            "  %s %-9s %-22s turn %d  %6s tok  %s   %s%n",
+            "  %s %-9s %-22s call %d  %6s tok  %s   %s%n",
             dim("◆"),
             m.role(),
             shortModel(m.model()),
-            m.turn(),
+            call,
             m.usage().totalTokens(),
             money(m.usage().costUsd()),
             dim("so far " + money(t.costUsd())));

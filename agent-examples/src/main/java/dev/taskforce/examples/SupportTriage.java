@@ -61,7 +61,7 @@ public final class SupportTriage {
               .build();
 
       console.title("Support triage: one agent, order tools, a typed answer");
-      console.line(TICKET.replace("\n", "\n  "));
+      console.line("  " + TICKET.replace("\n", "\n  "));
       console.line("");
       AgentResult<Triage> r = triage.run(TICKET, Triage.class);
 
