@@ -24,6 +24,9 @@ public final class Concurrency {
   /** Most platform threads the Java 17 pool starts. */
   public static final int PLATFORM_POOL_MAX = 256;
 
+  // Declared before SHARED: static fields initialise in textual order, and create() reads it.
+  private static final MethodHandle VIRTUAL = findVirtualFactory();
+
   private static final ExecutorService SHARED = create();
 
   private static final ScheduledExecutorService SCHEDULER =
@@ -64,8 +67,6 @@ public final class Concurrency {
   public static boolean usesVirtualThreads() {
     return VIRTUAL != null;
   }
-
-  private static final MethodHandle VIRTUAL = findVirtualFactory();
 
   private static MethodHandle findVirtualFactory() {
     try {

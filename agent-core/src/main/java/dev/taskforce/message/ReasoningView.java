@@ -49,6 +49,18 @@ public sealed interface ReasoningView {
         return new Encrypted(textOrNull(node.get("id")), node.path("data").asText(""));
       case "reasoning.text":
         return new Text(textOrNull(node.get("text")), textOrNull(node.get("signature")));
+      case "reasoning": // A Responses API reasoning item: summary parts and encrypted content.
+        if (node.path("encrypted_content").isTextual()) {
+          return new Encrypted(textOrNull(node.get("id")), node.get("encrypted_content").asText());
+        }
+        StringBuilder summary = new StringBuilder();
+        for (JsonNode part : node.path("summary")) {
+          if (summary.length() > 0) {
+            summary.append("\n\n");
+          }
+          summary.append(part.path("text").asText(""));
+        }
+        return new Summary(summary.toString());
       default:
         return new Other(type);
     }

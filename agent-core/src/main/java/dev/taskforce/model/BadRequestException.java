@@ -36,6 +36,10 @@ public final class BadRequestException extends ModelException {
     if (type != null && CONTEXT_TYPES.contains(type)) {
       return true;
     }
+    String code = error().code();
+    if (code != null && CONTEXT_TYPES.contains(code)) {
+      return true; // OpenAI: type invalid_request_error, code context_length_exceeded.
+    }
     String m = error().message().toLowerCase(Locale.ROOT);
     return m.contains("context length")
         || m.contains("context window")

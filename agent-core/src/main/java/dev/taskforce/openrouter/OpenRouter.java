@@ -13,6 +13,8 @@ import dev.taskforce.model.ModelInfo;
 import dev.taskforce.model.ModelNotFoundException;
 import dev.taskforce.model.RetryPolicy;
 import dev.taskforce.model.RetryingChatModel;
+import dev.taskforce.model.internal.ApiKey;
+import dev.taskforce.model.internal.ModelHttp;
 import dev.taskforce.transport.TransportConfig;
 import dev.taskforce.transport.TransportFactory;
 import dev.taskforce.transport.TransportResponse;
@@ -60,12 +62,12 @@ public final class OpenRouter {
   /** How many times {@link #generation(String)} asks while the stats are not there yet. */
   static final int GENERATION_ATTEMPTS = 5;
 
-  private final OpenRouterHttp http;
+  private final ModelHttp http;
   private final RetryPolicy retryPolicy;
   private final AtomicReference<ModelCatalog> catalog;
   private final Builder settings;
 
-  private OpenRouter(Builder b, OpenRouterHttp http) {
+  private OpenRouter(Builder b, ModelHttp http) {
     this.http = http;
     this.retryPolicy = b.retryPolicy;
     this.catalog = new AtomicReference<>(b.catalog);
@@ -364,20 +366,18 @@ public final class OpenRouter {
       if (url == null || url.isBlank()) {
         url = DEFAULT_BASE_URL;
       }
-      url = url.strip();
-      while (url.endsWith("/")) {
-        url = url.substring(0, url.length() - 1);
-      }
-      if (!(url.startsWith("https://") || url.startsWith("http://"))) {
-        throw new IllegalArgumentException(
-            "baseUrl must start with https:// or http://, was: " + url);
-      }
-      ApiKey key = new ApiKey(apiKey != null ? apiKey : environment.apply(API_KEY_ENV));
+      url = ModelHttp.normalizeBaseUrl(url, "baseUrl");
+      ApiKey key =
+          ApiKey.required(
+              apiKey != null ? apiKey : environment.apply(API_KEY_ENV),
+              "No OpenRouter API key: set the OPENROUTER_API_KEY environment variable or call"
+                  + " OpenRouter.builder().apiKey(...)");
       Map<String, String> all = new LinkedHashMap<>();
       all.put("User-Agent", "taskforce");
       all.putAll(headers);
       TransportConfig config = new TransportConfig(connectTimeout, readTimeout);
-      return new OpenRouter(this, new OpenRouterHttp(transport.create(config), url, key, all));
+      return new OpenRouter(
+          this, new ModelHttp(transport.create(config), url, key, all, List.of()));
     }
   }
 }

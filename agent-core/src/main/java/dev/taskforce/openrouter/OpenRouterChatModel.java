@@ -13,6 +13,9 @@ import dev.taskforce.model.ModelException;
 import dev.taskforce.model.ModelInfo;
 import dev.taskforce.model.StreamListener;
 import dev.taskforce.model.StreamTruncatedException;
+import dev.taskforce.model.internal.CallLog;
+import dev.taskforce.model.internal.ErrorParser;
+import dev.taskforce.model.internal.ModelHttp;
 import dev.taskforce.transport.Headers;
 import dev.taskforce.transport.SseEvent;
 import dev.taskforce.transport.SseReader;
@@ -31,10 +34,10 @@ final class OpenRouterChatModel implements ChatModel {
   private static final String PATH = "/chat/completions";
 
   private final String id;
-  private final OpenRouterHttp http;
+  private final ModelHttp http;
   private final Supplier<ModelCatalog> catalog;
 
-  OpenRouterChatModel(String id, OpenRouterHttp http, Supplier<ModelCatalog> catalog) {
+  OpenRouterChatModel(String id, ModelHttp http, Supplier<ModelCatalog> catalog) {
     this.id = id;
     this.http = http;
     this.catalog = catalog;
@@ -59,7 +62,7 @@ final class OpenRouterChatModel implements ChatModel {
         throw http.error(r);
       }
       ChatResponse response = whole(r.status(), r.headers(), r.body().readAllBytes());
-      logDone(response, start, false);
+      CallLog.done(log, PATH, id, response, start, false);
       return response;
     } catch (IOException e) {
       throw http.failure(e, "POST " + PATH);
@@ -82,7 +85,7 @@ final class OpenRouterChatModel implements ChatModel {
       } else {
         response = events(r, listener);
       }
-      logDone(response, start, true);
+      CallLog.done(log, PATH, id, response, start, true);
       return response;
     } catch (IOException e) {
       throw http.failure(e, "POST " + PATH + " (stream)");
@@ -167,24 +170,6 @@ final class OpenRouterChatModel implements ChatModel {
     ModelCatalog c = catalog.get();
     return acc.build(
         id, headers.value("X-Generation-Id").orElse(null), model -> c.find(model).orElse(null));
-  }
-
-  private void logDone(ChatResponse r, long startNanos, boolean streamed) {
-    if (log.isDebugEnabled()) {
-      log.debug(
-          "{} {} {} served by {}/{} in {} ms: {} in, {} out, ${}, finish {}, generation {}",
-          streamed ? "streamed" : "completed",
-          PATH,
-          id,
-          r.provider(),
-          r.model(),
-          (System.nanoTime() - startNanos) / 1_000_000,
-          r.usage().inputTokens(),
-          r.usage().outputTokens(),
-          r.usage().costUsd().toPlainString(),
-          r.finishReason(),
-          r.id());
-    }
   }
 
   @Override

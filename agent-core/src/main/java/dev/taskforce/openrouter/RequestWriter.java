@@ -17,6 +17,7 @@ import dev.taskforce.model.ChatRequest;
 import dev.taskforce.model.ReasoningConfig;
 import dev.taskforce.model.ResponseFormat;
 import dev.taskforce.model.ToolChoice;
+import dev.taskforce.model.internal.ProviderWriter;
 import dev.taskforce.tool.ToolSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -243,11 +244,20 @@ final class RequestWriter {
       if (reasoning != null) {
         g.writeStringField("reasoning", reasoning);
       }
-      if (!a.reasoning().details().isEmpty()) {
-        g.writeArrayFieldStart("reasoning_details");
-        for (ReasoningDetail d : a.reasoning().details()) {
-          g.writeRawValue(d.json()); // Byte for byte as received.
+      boolean started = false;
+      for (ReasoningDetail d : a.reasoning().details()) {
+        if (!d.type().startsWith("reasoning.")) {
+          // A Responses API output item ("reasoning", "message", "function_call"), kept for the
+          // Responses client: it is not a Chat Completions reasoning detail.
+          continue;
         }
+        if (!started) {
+          g.writeArrayFieldStart("reasoning_details");
+          started = true;
+        }
+        g.writeRawValue(d.json()); // Byte for byte as received.
+      }
+      if (started) {
         g.writeEndArray();
       }
     }

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.taskforce.internal.Json;
+import dev.taskforce.internal.Validation;
 import dev.taskforce.output.OutputType;
 import dev.taskforce.schema.JsonSchema;
 import dev.taskforce.schema.JsonSchemas;
+import jakarta.validation.ConstraintViolation;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -170,7 +172,24 @@ final class PlannerProtocol {
         throw JsonMappingException.from(
             (com.fasterxml.jackson.core.JsonParser) null, "kind is answer but answer is null");
       }
-      return new PlannerTurn(null, Json.MAPPER.treeToValue(answer, answerType));
+      Object value = JsonSchemas.reader(answerType).treeToValue(answer, answerType);
+      List<String> violations = new ArrayList<>();
+      for (ConstraintViolation<Object> v : Validation.validator().validate(value)) {
+        violations.add(
+            "$.answer."
+                + v.getPropertyPath()
+                + ": "
+                + v.getMessage()
+                + " (was "
+                + v.getInvalidValue()
+                + ")");
+      }
+      if (!violations.isEmpty()) {
+        java.util.Collections.sort(violations);
+        throw JsonMappingException.from(
+            (com.fasterxml.jackson.core.JsonParser) null, String.join("; ", violations));
+      }
+      return new PlannerTurn(null, value);
     }
     throw JsonMappingException.from(
         (com.fasterxml.jackson.core.JsonParser) null,

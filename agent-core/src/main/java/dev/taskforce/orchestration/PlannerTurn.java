@@ -1,6 +1,5 @@
 package dev.taskforce.orchestration;
 
-import jakarta.validation.Valid;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -8,9 +7,9 @@ import org.jspecify.annotations.Nullable;
  * One answer of the planner: a plan to run, or the final answer.
  *
  * @param steps the steps to run, or {@code null} when answering
- * @param answer the final answer, or {@code null} when planning
+ * @param answer the final answer (already validated by the reader), or {@code null} when planning
  */
-record PlannerTurn(@Nullable List<Step> steps, @Valid @Nullable Object answer) {
+record PlannerTurn(@Nullable List<Step> steps, @Nullable Object answer) {
   boolean isAnswer() {
     return steps == null;
   }

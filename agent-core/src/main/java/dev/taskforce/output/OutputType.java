@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.taskforce.internal.Json;
 import dev.taskforce.internal.Validation;
 import dev.taskforce.model.ResponseFormat;
 import dev.taskforce.schema.JsonSchema;
@@ -49,11 +49,9 @@ public final class OutputType<T> {
    */
   public static <T> OutputType<T> of(Class<T> type) {
     requireNonNull(type, "type == null");
+    ObjectReader read = JsonSchemas.reader(type);
     return new OutputType<>(
-        type,
-        schemaName(type),
-        JsonSchemas.strictOf(type),
-        json -> Json.MAPPER.readValue(json, type));
+        type, schemaName(type), JsonSchemas.strictOf(type), json -> read.readValue(json));
   }
 
   /**

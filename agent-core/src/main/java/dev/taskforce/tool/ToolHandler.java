@@ -1,5 +1,8 @@
 package dev.taskforce.tool;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A function a model may call: the SPI every tool implements.
  *
@@ -11,6 +14,10 @@ package dev.taskforce.tool;
  * model wrote them, which may be malformed; it should answer bad arguments with a {@link
  * ToolResult#failure(String)} that says what to fix, rather than throw. An exception thrown anyway
  * is turned into a failure result by the caller, never into a failed run.
+ *
+ * <p>A call that runs longer than its {@link #timeout()} is abandoned and its thread interrupted;
+ * blocking tools should let {@link InterruptedException} end them, or watch {@link
+ * ToolContext#cancellation()}.
  */
 public interface ToolHandler {
 
@@ -29,4 +36,14 @@ public interface ToolHandler {
    * @return the result the model reads
    */
   ToolResult call(String argumentsJson, ToolContext context);
+
+  /**
+   * How long one call of this tool may run before it is abandoned and the model told it timed out.
+   * Read once, when the tool is registered with a {@link ToolRunner}.
+   *
+   * @return this tool's own limit (positive), or empty to use the runner's default
+   */
+  default Optional<Duration> timeout() {
+    return Optional.empty();
+  }
 }

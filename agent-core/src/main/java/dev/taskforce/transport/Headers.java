@@ -10,25 +10,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Immutable HTTP headers: names compared without regard to case, each with one or more values.
  *
- * <p>{@link #toString()} hides the values of credential headers ({@code Authorization}, {@code
- * Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie}, {@code X-Api-Key}, {@code Api-Key}), so
- * headers can be logged safely. Thread-safe.
+ * <p>{@link #toString()} hides the values of credential headers, so headers can be logged safely:
+ * every header whose name contains {@code auth}, {@code key}, {@code secret}, {@code cookie} or
+ * {@code password}, or ends with {@code token}, in any case ({@code Authorization}, {@code
+ * X-Api-Key}, {@code Cookie}, gateway headers such as {@code cf-aig-authorization}). Thread-safe.
  */
 public final class Headers {
 
   /** No headers. */
   public static final Headers EMPTY = new Headers(new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
 
-  private static final Set<String> SECRET =
-      Set.of(
-          "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key");
+  private static final List<String> SECRET_WORDS =
+      List.of("auth", "key", "secret", "cookie", "password");
 
   private final TreeMap<String, List<String>> map;
 
@@ -166,6 +165,19 @@ public final class Headers {
     return map.hashCode();
   }
 
+  private static boolean isSecret(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.endsWith("token")) {
+      return true;
+    }
+    for (String word : SECRET_WORDS) {
+      if (n.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Lists the headers with the values of credential headers replaced by {@code <redacted>}. */
   @Override
   public String toString() {
@@ -176,7 +188,7 @@ public final class Headers {
             sb.append(", ");
           }
           sb.append(name).append('=');
-          sb.append(SECRET.contains(name.toLowerCase(Locale.ROOT)) ? "<redacted>" : values);
+          sb.append(isSecret(name) ? "<redacted>" : values);
         });
     return sb.append('}').toString();
   }

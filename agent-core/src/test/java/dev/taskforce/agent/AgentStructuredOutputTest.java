@@ -132,4 +132,17 @@ class AgentStructuredOutputTest {
   private static Object last(List<?> list) {
     return list.get(list.size() - 1);
   }
+
+  record Stock(java.util.Map<String, Integer> unitsBySku) {}
+
+  @Test
+  void readsAMapInTheEntryArrayShapeItsStrictSchemaAsksFor() {
+    model.then(
+        text("{\"unitsBySku\":[{\"key\":\"A-1\",\"value\":3},{\"key\":\"B-2\",\"value\":0}]}"));
+
+    AgentResult<Stock> r = Agent.builder().model(model).build().run("stock", Stock.class);
+
+    assertThat(r.outcome().isCompleted()).as(r.outcome().describe()).isTrue();
+    assertThat(r.output().unitsBySku()).containsEntry("A-1", 3).containsEntry("B-2", 0);
+  }
 }

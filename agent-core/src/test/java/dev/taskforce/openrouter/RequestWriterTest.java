@@ -171,6 +171,46 @@ class RequestWriterTest {
   }
 
   @Test
+  void leavesOutResponsesApiOutputItemsKeptAmongTheReasoningDetails() {
+    ReasoningDetail chat = ReasoningDetail.fromJson(Fixtures.ENCRYPTED_ITEM);
+    AssistantMessage a =
+        new AssistantMessage(
+            "hi",
+            List.of(),
+            null,
+            new Reasoning(
+                null,
+                List.of(
+                    ReasoningDetail.fromJson(
+                        "{\"type\":\"reasoning\",\"id\":\"rs_1\",\"summary\":[]}"),
+                    chat,
+                    ReasoningDetail.fromJson(
+                        "{\"type\":\"message\",\"id\":\"msg_1\",\"role\":\"assistant\"}"))));
+    JsonNode m =
+        written(hi().messages(List.of(UserMessage.of("q"), a)).build(), false)
+            .get("messages")
+            .get(1);
+    assertThat(m.get("reasoning_details")).isEqualTo(Json.parse("[" + chat.json() + "]"));
+
+    AssistantMessage onlyResponses =
+        new AssistantMessage(
+            "hi",
+            List.of(),
+            null,
+            new Reasoning(
+                null,
+                List.of(
+                    ReasoningDetail.fromJson(
+                        "{\"type\":\"reasoning\",\"id\":\"rs_1\",\"summary\":[]}"))));
+    assertThat(
+            written(hi().messages(List.of(UserMessage.of("q"), onlyResponses)).build(), false)
+                .get("messages")
+                .get(1)
+                .has("reasoning_details"))
+        .isFalse();
+  }
+
+  @Test
   void writesImageDetail() {
     UserMessage u = new UserMessage(List.of(new ImagePart("https://x.test/a.png", "high")));
     assertThat(

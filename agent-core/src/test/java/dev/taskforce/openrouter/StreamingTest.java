@@ -17,6 +17,7 @@ import dev.taskforce.model.ProviderUnavailableException;
 import dev.taskforce.model.RateLimitedException;
 import dev.taskforce.model.RecordingSleeper;
 import dev.taskforce.model.StreamTruncatedException;
+import dev.taskforce.testing.RecordingListener;
 import dev.taskforce.testserver.ScriptedResponse;
 import dev.taskforce.testserver.ScriptedServer;
 import java.time.Duration;

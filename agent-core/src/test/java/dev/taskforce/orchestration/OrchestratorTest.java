@@ -314,6 +314,16 @@ class OrchestratorTest {
   }
 
   @Test
+  void anInvalidFinalAnswerGoesBackToThePlannerWithItsViolations() {
+    planner.then(answer(new Report("", 1))).then(answer(new Report("fixed", 1)));
+
+    RunResult<Report> r = team().build().run("goal", Report.class);
+
+    assertThat(r.output().summary()).isEqualTo("fixed");
+    assertThat(input(planner.requests().get(1))).contains("$.answer.summary: must not be blank");
+  }
+
+  @Test
   void eventsCoverPlansStepsAndTheRunsEnd() {
     planner.then(plan(step("s1", "worker", "a"))).then(answer(new Report("ok", 1)));
     nano.always(req -> ScriptedModel.text("done"));
@@ -325,5 +335,20 @@ class OrchestratorTest {
         .startsWith("RunStarted")
         .contains("PlanMade", "StepStarted", "StepFinished", "ModelCalled")
         .endsWith("RunFinished");
+  }
+
+  record Tally(java.util.Map<String, Integer> votes) {}
+
+  @Test
+  void aFinalAnswerWithAMapIsReadInTheEntryArrayShape() {
+    planner.then(
+        ScriptedModel.text(
+            "{\"kind\":\"answer\",\"steps\":null,\"answer\":"
+                + "{\"votes\":[{\"key\":\"yes\",\"value\":2}]}}"));
+
+    RunResult<Tally> r = team().build().run("goal", Tally.class);
+
+    assertThat(r.outcome().isCompleted()).as(r.outcome().describe()).isTrue();
+    assertThat(r.output().votes()).containsExactly(java.util.Map.entry("yes", 2));
   }
 }

@@ -50,6 +50,21 @@ class HeadersTest {
   }
 
   @Test
+  void toStringHidesGatewayCredentialsButNotRateLimitCounts() {
+    Headers h =
+        Headers.of(
+            "cf-aig-authorization", "Bearer cf-secret-1",
+            "Helicone-Auth", "Bearer h-secret-2",
+            "X-Session-Token", "t-secret-3",
+            "x-ratelimit-remaining-tokens", "9000");
+    assertThat(h.toString())
+        .doesNotContain("cf-secret-1")
+        .doesNotContain("h-secret-2")
+        .doesNotContain("t-secret-3")
+        .contains("x-ratelimit-remaining-tokens=[9000]");
+  }
+
+  @Test
   void readsRetryAfterSeconds() {
     assertThat(Headers.of("Retry-After", "17").retryAfter()).contains(Duration.ofSeconds(17));
     assertThat(Headers.of("Retry-After", "0.5").retryAfter()).contains(Duration.ofMillis(500));

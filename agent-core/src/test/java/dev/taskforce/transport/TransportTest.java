@@ -132,8 +132,10 @@ class TransportTest {
             .send(TransportRequest.get(server.url("/s"), Headers.EMPTY), CancellationToken.NONE)) {
       byte[] first = new byte["data: one\n\n".length()];
       int n = r.body().readNBytes(first, 0, first.length);
-      // The second event is held back by the server, so this proves the first one streamed.
-      assertThat(pause.isReached()).isTrue();
+      // The second event is held back by the server until the release below, so this proves the
+      // first one streamed. (Await, not check: the server thread may reach the pause only after
+      // the client has read the flushed bytes.)
+      pause.awaitReached();
       assertThat(new String(first, 0, n, StandardCharsets.UTF_8)).isEqualTo("data: one\n\n");
       pause.release();
       assertThat(text(r.body())).isEqualTo("data: two\n\n");

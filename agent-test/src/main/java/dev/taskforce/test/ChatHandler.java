@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.taskforce.internal.Json;
+import dev.taskforce.model.Pricing;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,7 @@ final class ChatHandler {
   private final int keepAlives;
   private final FakeModels models;
   private final ReasoningLedger ledger;
-  private final Script script;
+  private final Script<RecordedRequest, Reply> script;
   private final Credits credits;
   private final Generations generations;
   private final Ids ids;
@@ -27,7 +28,7 @@ final class ChatHandler {
       int keepAlives,
       FakeModels models,
       ReasoningLedger ledger,
-      Script script,
+      Script<RecordedRequest, Reply> script,
       Credits credits,
       Generations generations,
       Ids ids) {
@@ -62,7 +63,7 @@ final class ChatHandler {
     }
     Reply reply;
     try {
-      reply = script.next(recorded, number);
+      reply = script.next(recorded, number, recorded.toString());
     } catch (RuntimeException e) {
       Wire.sendJson(exchange, 500, Wire.error(500, "FakeOpenRouter: the rule threw " + e));
       return;
@@ -118,7 +119,7 @@ final class ChatHandler {
     boolean streaming = request.path("stream").asBoolean(false);
     String prefix = leadingWhitespace ? CompletionBody.KEEP_ALIVE_WHITESPACE : "";
     if (reply instanceof ScriptedTurn turn) {
-      Completion c = Completion.resolve(turn, model, promptChars, streaming, ids, models);
+      Completion c = Completion.resolve(turn, model, promptChars, streaming, ids, pricing(model));
       ledger.remember(model, c);
       generations.add(c, streaming);
       credits.charge(c.usage().costUsd());
@@ -137,8 +138,14 @@ final class ChatHandler {
       }
       ScriptedTurn turn =
           partialText.isEmpty() ? ScriptedTurn.builder().build() : ScriptedTurn.ofText(partialText);
-      Completion partial = Completion.resolve(turn, model, promptChars, streaming, ids, models);
+      Completion partial =
+          Completion.resolve(turn, model, promptChars, streaming, ids, pricing(model));
       new FaultResponses(exchange, streaming, partial, prefix, keepAlives).send(fault);
     }
+  }
+
+  private Pricing pricing(String model) {
+    FakeModels.Entry entry = models.get(model);
+    return entry == null ? Pricing.UNKNOWN : entry.pricing();
   }
 }

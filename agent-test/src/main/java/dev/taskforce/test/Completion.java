@@ -38,6 +38,7 @@ record Completion(
    *
    * @param promptChars the size of the request's messages, for estimating prompt tokens
    * @param streaming whether the answer is streamed (OpenAI's items then share index 0)
+   * @param pricing the requested model's list price, for estimated usage
    */
   static Completion resolve(
       ScriptedTurn turn,
@@ -45,7 +46,7 @@ record Completion(
       int promptChars,
       boolean streaming,
       Ids ids,
-      FakeModels models) {
+      Pricing pricing) {
     long created = ids.nowSeconds();
     List<ReasoningDetail> details = new ArrayList<>(turn.reasoningDetails());
     if (turn.openAiReasoning()) {
@@ -72,8 +73,6 @@ record Completion(
     }
     String nativeFinish =
         turn.nativeFinishReason() != null ? turn.nativeFinishReason() : nativeFor(finish);
-    FakeModels.Entry entry = models.get(requestedModel);
-    Pricing pricing = entry == null ? Pricing.UNKNOWN : entry.pricing();
     Usage usage =
         turn.usage() != null ? turn.usage() : estimate(turn, details, promptChars, pricing);
     BigDecimal promptCost =

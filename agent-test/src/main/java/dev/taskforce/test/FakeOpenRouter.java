@@ -78,14 +78,14 @@ public final class FakeOpenRouter implements AutoCloseable {
 
   private final HttpServer server;
   private final String apiKey;
-  private final Script script;
+  private final Script<RecordedRequest, Reply> script;
   private final ReasoningLedger ledger;
   private final Router router;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private FakeOpenRouter(Builder b) throws IOException {
     this.apiKey = b.apiKey;
-    this.script = new Script(b.rule);
+    this.script = new Script<>("FakeOpenRouter", "scripted replies", b.rule);
     this.ledger = new ReasoningLedger(b.reasoningCheck);
     FakeModels models = new FakeModels(new ArrayList<>(b.models));
     Generations generations = new Generations();

@@ -13,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  * Checks a schema against OpenAI's structured-output rules for {@code strict:true} (wire doc 7.2),
  * reporting the first violation the way OpenAI does: {@code In context=('properties', 'tags'), …}.
  * One checker checks one schema.
+ *
+ * <p>It deliberately does not call agent-core's {@code JsonSchemas.checkStrict}: the fake server is
+ * the oracle that tests of the client and of schema generation run against, so it is written
+ * independently from the rules in the wire reference, the way the provider applies them.
  */
 final class StrictSchemaChecker {
 

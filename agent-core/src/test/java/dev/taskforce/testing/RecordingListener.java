@@ -1,14 +1,15 @@
-package dev.taskforce.openrouter;
+package dev.taskforce.testing;
 
 import dev.taskforce.model.StreamListener;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
-/** Records every callback as a line, in order. */
-final class RecordingListener implements StreamListener {
+/** A {@link StreamListener} that records every callback as a line, in order. For tests. */
+public final class RecordingListener implements StreamListener {
 
-  final List<String> events = new CopyOnWriteArrayList<>();
+  /** {@code text:…}, {@code reasoning:…} and {@code tool:index:id:name:arguments} lines. */
+  public final List<String> events = new CopyOnWriteArrayList<>();
 
   @Override
   public void onText(String delta) {

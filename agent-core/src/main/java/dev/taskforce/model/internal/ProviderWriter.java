@@ -1,4 +1,4 @@
-package dev.taskforce.openrouter;
+package dev.taskforce.model.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.taskforce.model.ProviderPreferences;
@@ -8,11 +8,18 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Writes {@link ProviderPreferences} as OpenRouter's {@code provider} object. */
-final class ProviderWriter {
+public final class ProviderWriter {
 
   private ProviderWriter() {}
 
-  static void write(JsonGenerator g, ProviderPreferences p) throws IOException {
+  /**
+   * Writes the object at the generator's current position.
+   *
+   * @param g the generator, positioned where a value goes
+   * @param p the preferences
+   * @throws IOException if writing fails
+   */
+  public static void write(JsonGenerator g, ProviderPreferences p) throws IOException {
     g.writeStartObject();
     strings(g, "order", p.order());
     bool(g, "allow_fallbacks", p.allowFallbacks());

@@ -1,4 +1,4 @@
-package dev.taskforce.openrouter;
+package dev.taskforce.model.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.taskforce.internal.Json;
@@ -18,18 +18,24 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns OpenRouter's error shapes into typed {@link ModelException}s.
+ * Turns OpenRouter's and OpenAI's error shapes into typed {@link ModelException}s.
  *
  * <p>Shapes handled: {@code {"error":{"code":429,"message":…,"metadata":{…}},"user_id":…}} (code a
  * number or a name), availability errors ({@code error_type}, {@code http_status}, {@code
  * availability{code,retryable,retry_after}}), provider errors whose useful text is in {@code
- * metadata.raw}, and the same objects inside a 200 body, a choice or a stream chunk. Every text is
- * passed through the redactor, which removes the API key.
+ * metadata.raw}, OpenAI's {@code {"error":{"message","type","param","code"}}}, and the same objects
+ * inside a 200 body, a choice, a failed Responses object or a stream event. Every text is passed
+ * through the redactor, which removes the API key.
+ *
+ * <p>The status of an error inside a 200 or a stream comes from, in this order: a numeric {@code
+ * code}, {@code http_status}, a known {@code error_type} (OpenRouter's specific classification), a
+ * known named {@code code} ({@code server_error}, {@code rate_limit_exceeded}, ...), else {@link
+ * #UNSPECIFIED_PROVIDER_FAILURE}.
  */
-final class ErrorParser {
+public final class ErrorParser {
 
   /** A status for an error inside a 200 or a stream that gives no usable code. */
-  static final int UNSPECIFIED_PROVIDER_FAILURE = 502;
+  public static final int UNSPECIFIED_PROVIDER_FAILURE = 502;
 
   private static final Set<String> NOT_FOUND =
       Set.of(
@@ -59,12 +65,38 @@ final class ErrorParser {
           Map.entry("not_found", 404),
           Map.entry("timeout", 504),
           Map.entry("provider_overloaded", 503),
-          Map.entry("provider_unavailable", 502));
+          Map.entry("provider_unavailable", 502),
+          // OpenAI Responses error codes (Response.error.code) that no retry can fix.
+          Map.entry("invalid_image", 400),
+          Map.entry("invalid_image_format", 400),
+          Map.entry("invalid_base64_image", 400),
+          Map.entry("invalid_image_url", 400),
+          Map.entry("image_too_large", 400),
+          Map.entry("image_too_small", 400),
+          Map.entry("image_parse_error", 400),
+          Map.entry("image_content_policy_violation", 400),
+          Map.entry("invalid_image_mode", 400),
+          Map.entry("image_file_too_large", 400),
+          Map.entry("unsupported_image_media_type", 400),
+          Map.entry("empty_image_file", 400),
+          Map.entry("failed_to_download_image", 400),
+          Map.entry("image_file_not_found", 400),
+          Map.entry("bio_policy", 400),
+          Map.entry("content_policy_violation", 400),
+          Map.entry("vector_store_timeout", 504));
 
   private ErrorParser() {}
 
-  /** The exception for an HTTP error status. */
-  static ModelException fromHttp(
+  /**
+   * The exception for an HTTP error status.
+   *
+   * @param status the HTTP status
+   * @param headers the response headers ({@code Retry-After})
+   * @param body the body bytes read
+   * @param redact removes secrets from texts
+   * @return the exception, not thrown
+   */
+  public static ModelException fromHttp(
       int status, Headers headers, byte[] body, UnaryOperator<String> redact) {
     String text = redact.apply(new String(body, StandardCharsets.UTF_8));
     JsonNode error = null;
@@ -98,9 +130,12 @@ final class ErrorParser {
    * @param error the {@code error} object
    * @param body the text it came in (a body or a stream event), for the record
    * @param origin where it was found
+   * @param headers the response headers ({@code Retry-After})
    * @param httpStatus the HTTP status, which wins for {@link ErrorOrigin#HTTP_STATUS}
+   * @param redact removes secrets from texts
+   * @return the exception, not thrown
    */
-  static ModelException fromNode(
+  public static ModelException fromNode(
       JsonNode error,
       @Nullable String body,
       Headers headers,
@@ -114,6 +149,9 @@ final class ErrorParser {
     String type = textOrNull(error.get("error_type"));
     if (type == null && metadata != null) {
       type = textOrNull(metadata.get("error_type"));
+    }
+    if (type == null) {
+      type = textOrNull(error.get("type")); // OpenAI: invalid_request_error, server_error, ...
     }
     int status =
         origin == ErrorOrigin.HTTP_STATUS ? httpStatus : statusOf(codeNode, error, type, code);
@@ -190,6 +228,9 @@ final class ErrorParser {
         && http.intValue() <= 599) {
       return http.intValue();
     }
+    if (type != null && NAMED_STATUS.containsKey(type)) {
+      return NAMED_STATUS.get(type);
+    }
     if (code != null) {
       try {
         int c = Integer.parseInt(code.trim());
@@ -203,9 +244,6 @@ final class ErrorParser {
         }
       }
     }
-    if (type != null && NAMED_STATUS.containsKey(type)) {
-      return NAMED_STATUS.get(type);
-    }
     return UNSPECIFIED_PROVIDER_FAILURE;
   }
 
@@ -214,6 +252,10 @@ final class ErrorParser {
     String message = textOrNull(error.get("message"));
     if (message == null || message.isBlank()) {
       message = "(no message)";
+    }
+    String param = textOrNull(error.get("param"));
+    if (param != null && !param.isBlank()) {
+      message += " (param: " + param + ")";
     }
     if (metadata != null && metadata.isObject()) {
       JsonNode raw = metadata.get("raw");
@@ -266,7 +308,14 @@ final class ErrorParser {
     return n == null || !n.isTextual() ? null : n.textValue();
   }
 
-  static String abbreviate(String s, int max) {
+  /**
+   * Cuts a text to a length, marking the cut with an ellipsis.
+   *
+   * @param s the text
+   * @param max the most characters kept
+   * @return the text, or its start and {@code …}
+   */
+  public static String abbreviate(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max) + "…";
   }
 }
