@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.taskforce.internal.Json;
 import dev.taskforce.internal.Validation;
+import dev.taskforce.schema.JsonSchemas;
 import dev.taskforce.tool.ToolContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
@@ -95,8 +96,9 @@ final class ArgumentBinder {
       }
     }
     try {
-      ObjectReader reader = Json.MAPPER.readerFor(p.javaType());
-      Object value = reader.readValue(Json.MAPPER.treeAsTokens(node));
+      // The strict schema asks for maps as entry arrays; this reader takes both shapes.
+      ObjectReader reader = JsonSchemas.reader(p.type());
+      Object value = reader.readValue(node);
       return p.optionalWrapper() ? Optional.ofNullable(value) : value;
     } catch (JsonMappingException e) {
       problems.add(p.name() + mappingPath(e) + ": " + mappingProblem(e, p, node));

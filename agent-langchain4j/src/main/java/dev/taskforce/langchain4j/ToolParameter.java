@@ -2,7 +2,6 @@ package dev.taskforce.langchain4j;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.ToolMemoryId;
@@ -85,11 +84,6 @@ record ToolParameter(
     boolean required = !optionalWrapper && defaultValue == null && (ann == null || ann.required());
     return new ToolParameter(
         index, name, description, type, required, optionalWrapper, defaultValue, false);
-  }
-
-  /** The Jackson type the argument is read as. */
-  JavaType javaType() {
-    return Json.MAPPER.getTypeFactory().constructType(type);
   }
 
   /** Whether the Java type cannot hold {@code null}. */
