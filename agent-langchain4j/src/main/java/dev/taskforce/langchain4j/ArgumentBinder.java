@@ -222,6 +222,9 @@ final class ArgumentBinder {
     if (type == boolean.class || type == Boolean.class) {
       return "true or false";
     }
+    if (java.util.Map.class.isAssignableFrom(type)) {
+      return "an array of {\"key\": ..., \"value\": ...} entries"; // the strict schema's shape
+    }
     if (type.isEnum()) {
       List<String> names = new ArrayList<>();
       for (Object c : type.getEnumConstants()) {

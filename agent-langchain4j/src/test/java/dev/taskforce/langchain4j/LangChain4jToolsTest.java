@@ -9,6 +9,7 @@ import dev.langchain4j.agent.tool.ReturnBehavior;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.agent.tool.ToolMemoryId;
 import dev.taskforce.internal.Json;
+import dev.taskforce.schema.JsonSchemas;
 import dev.taskforce.tool.ToolContext;
 import dev.taskforce.tool.ToolHandler;
 import dev.taskforce.tool.ToolResult;
@@ -19,6 +20,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,16 @@ class LangChain4jToolsTest {
     }
   }
 
+  static final class PriceTools {
+    final List<String> calls = new CopyOnWriteArrayList<>();
+
+    @Tool("Sets the price of each product")
+    public String setPrices(@P("price per product id") Map<String, Integer> prices) {
+      calls.add("prices " + prices);
+      return "ok";
+    }
+  }
+
   private final OrderTools orders = new OrderTools();
   private final List<ToolHandler> tools = LangChain4j.tools(orders);
   private final ToolContext context = ToolContext.builder().runId("run-7").build();
@@ -106,6 +118,34 @@ class LangChain4jToolsTest {
     JsonNode list = tool("list").spec().parameters().node();
     assertThat(list.at("/properties/status/enum")).contains(Json.parse("\"OPEN\""));
     assertThat(list.get("required")).isEqualTo(Json.parse("[\"status\",\"limit\"]"));
+    assertThat(tools)
+        .allSatisfy(t -> assertThat(JsonSchemas.checkStrict(t.spec().parameters())).isEmpty());
+  }
+
+  @Test
+  void mapArgumentsAreEntryArraysInTheSchemaAndBindFromEitherShape() {
+    PriceTools prices = new PriceTools();
+    ToolHandler tool = LangChain4j.tools(prices).get(0);
+    JsonNode schema = tool.spec().parameters().node();
+
+    assertThat(schema.at("/properties/prices/type").asText()).isEqualTo("array");
+    assertThat(schema.at("/properties/prices/items/required"))
+        .isEqualTo(Json.parse("[\"key\",\"value\"]"));
+    assertThat(schema.at("/properties/prices/items/properties/value/type").asText())
+        .isEqualTo("integer");
+    assertThat(
+            tool.call(
+                "{\"prices\":[{\"key\":\"A-1\",\"value\":3},{\"key\":\"B-2\",\"value\":5}]}",
+                context))
+        .isEqualTo(ToolResult.success("ok"));
+    assertThat(tool.call("{\"prices\":{\"C-3\":7}}", context).isError()).isFalse();
+    ToolResult bad = tool.call("{\"prices\":[{\"key\":\"A-1\"}]}", context);
+    assertThat(bad.isError()).isTrue();
+    assertThat(bad.content())
+        .contains(
+            "- prices: expected an array of {\"key\": ..., \"value\": ...} entries, got"
+                + " [{\"key\":\"A-1\"}]");
+    assertThat(prices.calls).containsExactly("prices {A-1=3, B-2=5}", "prices {C-3=7}");
   }
 
   @Test

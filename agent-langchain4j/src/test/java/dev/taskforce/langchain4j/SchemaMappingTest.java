@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonAnyOfSchema;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
@@ -148,6 +149,34 @@ class SchemaMappingTest {
     assertThat(SchemaMapping.toJson(s.parameters(), false)).isEqualTo(spec.parameters().node());
     // LangChain4j's own strict rewriting leaves the schema as it was: it already is strict.
     assertThat(SchemaMapping.toJson(s.parameters(), true)).isEqualTo(spec.parameters().node());
+  }
+
+  record Address(String street, String zip) {}
+
+  static final class ShippingTools {
+    @dev.langchain4j.agent.tool.Tool("Ships a parcel")
+    public String ship(
+        @P("from") Address from,
+        @P("to") Address to,
+        @P(value = "labels by name", required = false) Map<String, String> labels,
+        @P(value = "a note", required = false) String note) {
+      return "shipped";
+    }
+  }
+
+  @Test
+  void generatedToolSchemasReachLangChain4jAndComeBackUnchanged() {
+    // Definitions, $ref, nullable unions and map entry arrays, as Taskforce's generation makes
+    // them.
+    dev.taskforce.tool.ToolHandler tool = LangChain4j.tools(new ShippingTools()).get(0);
+    JsonNode schema = tool.spec().parameters().node();
+    assertThat(schema.at("/$defs").size()).isEqualTo(1); // Address is defined once, for both
+    assertThat(schema.at("/properties/labels/type")).isEqualTo(Json.parse("[\"array\",\"null\"]"));
+
+    ToolSpecification s = LangChain4j.toolSpecifications(List.of(tool)).get(0);
+
+    assertThat(SchemaMapping.toJson(s.parameters(), false)).isEqualTo(schema);
+    assertThat(SchemaMapping.toJson(s.parameters(), true)).isEqualTo(schema);
   }
 
   @Test
