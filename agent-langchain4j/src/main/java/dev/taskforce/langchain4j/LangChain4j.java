@@ -40,8 +40,9 @@ public final class LangChain4j {
 
   /**
    * The {@code AiMessage} attribute holding the provider's {@code reasoning_details}: a {@code
-   * List<String>}, one verbatim JSON object per item. Keep it when storing messages: a later
-   * request containing the message sends the items back unchanged.
+   * List<String>}, one verbatim JSON object per item (from the Responses API client: every output
+   * item, in output order). Keep it when storing messages: a later request containing the message
+   * sends the items back unchanged.
    */
   public static final String REASONING_DETAILS = "reasoning_details";
 
@@ -101,12 +102,13 @@ public final class LangChain4j {
    * The LangChain4j {@code @Tool} methods of objects as Taskforce tools.
    *
    * <p>Each method's arguments get a strict schema from Taskforce's schema generation ({@code @P}
-   * descriptions and {@code required = false} honoured; {@code @Pattern}, {@code @Min} and
-   * {@code @Max} shown to the model), are bound with Jackson and checked with Jakarta Validation
-   * (constraints on the parameters and inside bound objects) before the method runs; every problem
-   * goes back to the model in one tool error. A {@link ToolContext} parameter receives the call's
-   * context. Results: a {@code String} as it is, {@code void} as {@code "Success"}, anything else
-   * as JSON; an exception's message goes back to the model as a tool error.
+   * descriptions and {@code required = false} honoured; Jakarta constraints shown to the model as
+   * far as strict mode allows; maps as arrays of key/value entries), are bound with Jackson (either
+   * map shape) and checked with Jakarta Validation (constraints on the parameters and inside bound
+   * objects) before the method runs; every problem goes back to the model in one tool error. A
+   * {@link ToolContext} parameter receives the call's context. Results: a {@code String} as it is,
+   * {@code void} as {@code "Success"}, anything else as JSON; an exception's message goes back to
+   * the model as a tool error.
    *
    * @param objects objects with {@code @dev.langchain4j.agent.tool.Tool} methods (any visibility)
    * @return the tools, one per method, sorted by method name within each object

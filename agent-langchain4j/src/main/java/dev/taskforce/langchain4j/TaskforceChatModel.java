@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A Taskforce {@link ChatModel} as a LangChain4j {@link dev.langchain4j.model.chat.ChatModel}: use
- * Taskforce's clients (OpenRouter with reasoning continuity, cost, retries) from LangChain4j code
- * such as {@code AiServices}.
+ * Taskforce's clients (OpenRouter, or the OpenAI Responses API through {@code OpenAiResponses}:
+ * reasoning continuity, cost, retries) from LangChain4j code such as {@code AiServices}.
  *
  * <pre>{@code
  * dev.langchain4j.model.chat.ChatModel model =
@@ -31,11 +31,12 @@ import org.jspecify.annotations.Nullable;
  * message it returns carries the model's reasoning in its attributes ({@link
  * LangChain4j#REASONING_DETAILS}, {@link LangChain4j#REASONING_TEXT}) and its text as {@code
  * thinking()}; when a later request contains that message (as a chat memory does), the reasoning is
- * sent back to the provider unchanged. Responses have {@link TaskforceChatResponseMetadata} and
- * {@link TaskforceTokenUsage} (with the cost in dollars). Registered {@link ChatModelListener}s are
- * called by LangChain4j's own {@code chat} methods around each call. Failures are LangChain4j
- * exceptions ({@code RateLimitException}, {@code InvalidRequestException}, ...) whose cause is the
- * Taskforce {@link dev.taskforce.model.ModelException}.
+ * sent back to the provider unchanged (over the Responses API: every output item, in its place).
+ * Responses have {@link TaskforceChatResponseMetadata} and {@link TaskforceTokenUsage} (with the
+ * cost in dollars). Registered {@link ChatModelListener}s are called by LangChain4j's own {@code
+ * chat} methods around each call. Failures are LangChain4j exceptions ({@code RateLimitException},
+ * {@code InvalidRequestException}, ...) whose cause is the Taskforce {@link
+ * dev.taskforce.model.ModelException}.
  *
  * <p>Immutable and thread-safe, like the model it wraps.
  */
