@@ -7,16 +7,16 @@ import static dev.taskforce.langchain4j.ResponsesServer.reasoning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.langchain4j.agent.tool.P;
-import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.listener.ChatModelRequestContext;
 import dev.langchain4j.model.chat.listener.ChatModelResponseContext;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.Result;
-import dev.langchain4j.service.TokenStream;
 import dev.taskforce.internal.Json;
+import dev.taskforce.langchain4j.ReasoningContinuityTest.Assistant;
+import dev.taskforce.langchain4j.ReasoningContinuityTest.LookupTools;
+import dev.taskforce.langchain4j.ReasoningContinuityTest.StreamingAssistant;
 import dev.taskforce.model.ChatModel;
 import dev.taskforce.model.ReasoningEffort;
 import dev.taskforce.model.RetryPolicy;
@@ -49,24 +49,6 @@ class OpenAiResponsesInLangChain4jTest {
   static final String FC_4 = call("fc_4", "call_4", "lookup", "{\"n\":4}");
   static final String RS_E = reasoning("rs_E", "Done", "gAAAA-E");
   static final String MSG_2 = message("msg_2", "final_answer", "The answer is 42.");
-
-  interface Assistant {
-    Result<String> chat(String message);
-  }
-
-  interface StreamingAssistant {
-    TokenStream chat(String message);
-  }
-
-  static final class LookupTools {
-    final List<Integer> calls = new CopyOnWriteArrayList<>();
-
-    @Tool("Looks up a number")
-    public String lookup(@P("which number") int n) {
-      calls.add(n);
-      return "value " + n;
-    }
-  }
 
   /** Keeps what the listeners saw. */
   static final class Recording implements ChatModelListener {
