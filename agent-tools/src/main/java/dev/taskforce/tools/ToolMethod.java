@@ -4,7 +4,11 @@ import dev.taskforce.internal.Validation;
 import dev.taskforce.schema.JsonSchema;
 import dev.taskforce.schema.JsonSchemas;
 import dev.taskforce.schema.SchemaProperty;
+import jakarta.validation.Constraint;
 import jakarta.validation.ValidationException;
+import java.lang.reflect.AnnotatedArrayType;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -134,6 +138,14 @@ final class ToolMethod {
     }
     Type type = p.getParameterizedType();
     checkRepresentable(type, p);
+    if (Modifier.isStatic(method.getModifiers()) && hasConstraints(p.getAnnotatedType(), p)) {
+      throw error(
+          "parameter "
+              + p.getName()
+              + " of a static @Tool method has Jakarta constraints, which Jakarta Validation"
+              + " does not check on static methods: make the method an instance method, or move"
+              + " the constraints into a record parameter");
+    }
     boolean isOptional = p.getType() == Optional.class;
     if (param.optional() && p.getType().isPrimitive()) {
       throw error(
@@ -161,6 +173,30 @@ final class ToolMethod {
     } else if (type == Object.class) {
       throw error("parameter " + p.getName() + " has type Object, which has no strict schema");
     }
+  }
+
+  /** Whether a parameter or any type argument inside its type carries a Jakarta constraint. */
+  private static boolean hasConstraints(AnnotatedType type, @Nullable Parameter p) {
+    List<java.lang.annotation.Annotation> annotations =
+        new ArrayList<>(List.of(type.getAnnotations()));
+    if (p != null) {
+      annotations.addAll(List.of(p.getAnnotations()));
+    }
+    for (java.lang.annotation.Annotation a : annotations) {
+      if (a.annotationType().isAnnotationPresent(Constraint.class)) {
+        return true;
+      }
+    }
+    if (type instanceof AnnotatedParameterizedType pt) {
+      for (AnnotatedType arg : pt.getAnnotatedActualTypeArguments()) {
+        if (hasConstraints(arg, null)) {
+          return true;
+        }
+      }
+    } else if (type instanceof AnnotatedArrayType at) {
+      return hasConstraints(at.getAnnotatedGenericComponentType(), null);
+    }
+    return false;
   }
 
   private static boolean isMarkedNullable(Parameter p) {

@@ -159,6 +159,41 @@ class ToolsTest {
     }
   }
 
+  public static final class StaticConstrained {
+    @Tool("Looks an order up")
+    public static String find(@Param("Order id") @jakarta.validation.constraints.Email String id) {
+      return id;
+    }
+  }
+
+  public static final class StaticElementConstrained {
+    @Tool("Tags")
+    public static int count(
+        @Param("Tags") List<@jakarta.validation.constraints.NotBlank String> tags) {
+      return tags.size();
+    }
+  }
+
+  public static final class StaticPlain {
+    @Tool("Doubles")
+    public static int twice(@Param("A number") int n) {
+      return 2 * n;
+    }
+  }
+
+  @Test
+  void staticToolMethodsWithParameterConstraintsAreRejectedBecauseNothingWouldCheckThem() {
+    assertRejected(
+        new StaticConstrained(),
+        "parameter id of a static @Tool method has Jakarta constraints",
+        "StaticConstrained.find");
+    assertRejected(
+        new StaticElementConstrained(),
+        "parameter tags of a static @Tool method has Jakarta constraints",
+        "StaticElementConstrained.count");
+    assertThat(Tools.from(new StaticPlain())).hasSize(1);
+  }
+
   @Test
   void badToolMethodsFailFastNamingClassAndMethod() {
     assertRejected(new BadName(), "tool name \"look up\" must match", "BadName.lookUp");
