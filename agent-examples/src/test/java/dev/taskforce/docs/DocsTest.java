@@ -36,13 +36,6 @@ class DocsTest {
           "docs/orchestration.md",
           "docs/testing.md");
 
-  /**
-   * Docs written on other branches and linked already; a link to one is accepted while it is
-   * missing, and checked like any other once it exists.
-   */
-  private static final Set<String> WRITTEN_ELSEWHERE =
-      Set.of("docs/langchain4j.md", "docs/performance.md");
-
   private static final Path ROOT = Markdown.ROOT;
   private static final Path SOURCES =
       ROOT.resolve("agent-examples/src/test/java/dev/taskforce/docs");
@@ -58,9 +51,7 @@ class DocsTest {
             parts[0].isEmpty() ? doc.file : doc.file.getParent().resolve(parts[0]).normalize();
         String where = name(doc.file) + ":" + link.line() + ": link " + link.target();
         if (!Files.exists(target)) {
-          if (!WRITTEN_ELSEWHERE.contains(name(target))) {
-            broken.add(where + ": no file " + name(target));
-          }
+          broken.add(where + ": no file " + name(target));
           continue;
         }
         if (parts.length == 2 && target.toString().endsWith(".md")) {
