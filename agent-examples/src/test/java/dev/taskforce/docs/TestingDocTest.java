@@ -8,20 +8,11 @@ import dev.taskforce.model.ModelCatalog;
 import dev.taskforce.test.RequestExpectation;
 import dev.taskforce.test.ScriptedModel;
 import dev.taskforce.test.ScriptedTurn;
-import dev.taskforce.tools.Param;
-import dev.taskforce.tools.Tool;
 import dev.taskforce.tools.Tools;
 import org.junit.jupiter.api.Test;
 
 /** The scripted-model snippet of docs/testing.md, run as the test it is. */
 class TestingDocTest {
-
-  public static final class WeatherTools {
-    @Tool(name = "get_weather", value = "The current weather in a city")
-    public String weather(@Param("City name") String city) {
-      return "3 °C";
-    }
-  }
 
   @Test
   void theScriptedModelAnswersTheAgentFromItsQueue() {
