@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.taskforce.internal.Json;
-import dev.taskforce.model.Pricing;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
@@ -43,15 +42,8 @@ final class ChatHandler {
   }
 
   void handle(HttpExchange exchange, RecordedRequest recorded, int number) throws IOException {
-    JsonNode request;
-    try {
-      request = Json.parse(recorded.body());
-    } catch (IllegalArgumentException e) {
-      Wire.sendJson(exchange, 400, Wire.error(400, "Invalid JSON in request body"));
-      return;
-    }
-    if (!request.isObject()) {
-      Wire.sendJson(exchange, 400, Wire.error(400, "Request body must be a JSON object"));
+    JsonNode request = parse(exchange, recorded);
+    if (request == null) {
       return;
     }
     String model = request.path("model").asText(models.defaultModel());
@@ -61,12 +53,46 @@ final class ChatHandler {
       Wire.sendJson(exchange, status, rejection);
       return;
     }
+    Reply reply = nextReply(exchange, script, recorded, number, model);
+    if (reply != null) {
+      serve(exchange, reply, request, model, request.path("messages").toString().length());
+    }
+  }
+
+  /** The body as a JSON object, or {@code null} after answering 400. Shared by both endpoints. */
+  static @Nullable JsonNode parse(HttpExchange exchange, RecordedRequest recorded)
+      throws IOException {
+    JsonNode request;
+    try {
+      request = Json.parse(recorded.body());
+    } catch (IllegalArgumentException e) {
+      Wire.sendJson(exchange, 400, Wire.error(400, "Invalid JSON in request body"));
+      return null;
+    }
+    if (!request.isObject()) {
+      Wire.sendJson(exchange, 400, Wire.error(400, "Request body must be a JSON object"));
+      return null;
+    }
+    return request;
+  }
+
+  /**
+   * The script's next reply, or {@code null} after answering 500 (the rule threw, or nothing was
+   * left). Shared by both endpoints.
+   */
+  static @Nullable Reply nextReply(
+      HttpExchange exchange,
+      Script<RecordedRequest, Reply> script,
+      RecordedRequest recorded,
+      int number,
+      String model)
+      throws IOException {
     Reply reply;
     try {
       reply = script.next(recorded, number, recorded.toString());
     } catch (RuntimeException e) {
       Wire.sendJson(exchange, 500, Wire.error(500, "FakeOpenRouter: the rule threw " + e));
-      return;
+      return null;
     }
     if (reply == null) {
       String message =
@@ -76,9 +102,8 @@ final class ChatHandler {
               + model
               + "); enqueue one or set a rule";
       Wire.sendJson(exchange, 500, Wire.error(500, message));
-      return;
     }
-    serve(exchange, reply, request, model, request.path("messages").toString().length());
+    return reply;
   }
 
   /**
@@ -119,7 +144,8 @@ final class ChatHandler {
     boolean streaming = request.path("stream").asBoolean(false);
     String prefix = leadingWhitespace ? CompletionBody.KEEP_ALIVE_WHITESPACE : "";
     if (reply instanceof ScriptedTurn turn) {
-      Completion c = Completion.resolve(turn, model, promptChars, streaming, ids, pricing(model));
+      Completion c =
+          Completion.resolve(turn, model, promptChars, streaming, ids, models.pricing(model));
       ledger.remember(model, c);
       generations.add(c, streaming);
       credits.charge(c.usage().costUsd());
@@ -139,13 +165,8 @@ final class ChatHandler {
       ScriptedTurn turn =
           partialText.isEmpty() ? ScriptedTurn.builder().build() : ScriptedTurn.ofText(partialText);
       Completion partial =
-          Completion.resolve(turn, model, promptChars, streaming, ids, pricing(model));
+          Completion.resolve(turn, model, promptChars, streaming, ids, models.pricing(model));
       new FaultResponses(exchange, streaming, partial, prefix, keepAlives).send(fault);
     }
-  }
-
-  private Pricing pricing(String model) {
-    FakeModels.Entry entry = models.get(model);
-    return entry == null ? Pricing.UNKNOWN : entry.pricing();
   }
 }

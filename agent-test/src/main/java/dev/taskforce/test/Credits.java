@@ -26,7 +26,10 @@ final class Credits {
     if (balance == null || pricing.outputPerToken().signum() == 0) {
       return null;
     }
-    long requested = request.path("max_completion_tokens").asLong(0);
+    long requested = request.path("max_output_tokens").asLong(0); // the Responses API's name
+    if (requested <= 0) {
+      requested = request.path("max_completion_tokens").asLong(0);
+    }
     if (requested <= 0) {
       requested = request.path("max_tokens").asLong(0);
     }

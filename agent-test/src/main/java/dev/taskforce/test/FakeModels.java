@@ -46,7 +46,21 @@ final class FakeModels {
       long maxOutputTokens,
       Pricing pricing,
       @Nullable List<String> efforts,
-      boolean reasoningMandatory) {}
+      boolean reasoningMandatory) {
+
+    Entry withId(String otherId) {
+      return new Entry(
+          otherId,
+          canonicalSlug,
+          name,
+          created,
+          contextLength,
+          maxOutputTokens,
+          pricing,
+          efforts,
+          reasoningMandatory);
+    }
+  }
 
   private final Map<String, Entry> entries = new LinkedHashMap<>();
 
@@ -64,12 +78,27 @@ final class FakeModels {
     return entries.get(id);
   }
 
+  /** A model's list price; free for a model the server does not know. */
+  Pricing pricing(String id) {
+    Entry entry = entries.get(id);
+    return entry == null ? Pricing.UNKNOWN : entry.pricing();
+  }
+
   /** The first known model: what a request without {@code model} gets (the account default). */
   String defaultModel() {
     return entries.keySet().iterator().next();
   }
 
+  /**
+   * The facts of a model; OpenAI's own names for the GPT-5.4 models ({@code gpt-5.4-mini}, as the
+   * Responses client's OpenAI target sends them) get the same facts as OpenRouter's.
+   */
   private static Entry entry(String id) {
+    String known = GPT_5_4_FAMILY.contains("openai/" + id) ? "openai/" + id : id;
+    return facts(known).withId(id);
+  }
+
+  private static Entry facts(String id) {
     switch (id) {
       case "openai/gpt-5.4-pro":
         return new Entry(

@@ -89,6 +89,8 @@ public final class FakeOpenRouter implements AutoCloseable {
     this.ledger = new ReasoningLedger(b.reasoningCheck);
     FakeModels models = new FakeModels(new ArrayList<>(b.models));
     Generations generations = new Generations();
+    Credits credits = new Credits(b.creditsUsd);
+    Ids ids = new Ids(b.clock, b.random);
     ChatHandler chat =
         new ChatHandler(
             b.leadingWhitespace,
@@ -96,10 +98,20 @@ public final class FakeOpenRouter implements AutoCloseable {
             models,
             ledger,
             script,
-            new Credits(b.creditsUsd),
+            credits,
             generations,
-            new Ids(b.clock, b.random));
-    this.router = new Router(apiKey, models, chat, generations);
+            ids);
+    ResponsesHandler responses =
+        new ResponsesHandler(
+            b.leadingWhitespace,
+            b.keepAliveComments,
+            models,
+            new ReasoningItems(ledger),
+            script,
+            credits,
+            generations,
+            ids);
+    this.router = new Router(apiKey, models, chat, responses, generations);
     this.server =
         HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
     server.createContext("/", router);
@@ -176,9 +188,22 @@ public final class FakeOpenRouter implements AutoCloseable {
    * @return a snapshot
    */
   public List<RecordedRequest> chatRequests() {
+    return posts("/chat/completions");
+  }
+
+  /**
+   * The {@code POST /api/v1/responses} requests received so far, in arrival order.
+   *
+   * @return a snapshot
+   */
+  public List<RecordedRequest> responsesRequests() {
+    return posts("/responses");
+  }
+
+  private List<RecordedRequest> posts(String path) {
     List<RecordedRequest> out = new ArrayList<>();
     for (RecordedRequest r : router.requests()) {
-      if (r.method().equals("POST") && r.path().equals(Router.PREFIX + "/chat/completions")) {
+      if (r.method().equals("POST") && r.path().equals(Router.PREFIX + path)) {
         out.add(r);
       }
     }

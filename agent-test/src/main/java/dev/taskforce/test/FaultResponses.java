@@ -162,10 +162,14 @@ final class FaultResponses {
       stream.writeText(partial.text());
       return; // Closing the exchange ends the chunked body cleanly, with no [DONE].
     }
-    byte[] bytes =
-        (bodyPrefix + Wire.write(CompletionBody.json(partial))).getBytes(StandardCharsets.UTF_8);
+    sendHalf(exchange, bodyPrefix + Wire.write(CompletionBody.json(partial)), partial.id());
+  }
+
+  /** A 200 whose body stops halfway: the connection drops with bytes still owed. */
+  static void sendHalf(HttpExchange exchange, String body, String generationId) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.getResponseHeaders().set("X-Generation-Id", partial.id());
+    exchange.getResponseHeaders().set("X-Generation-Id", generationId);
     exchange.sendResponseHeaders(200, bytes.length);
     OutputStream out = exchange.getResponseBody();
     out.write(bytes, 0, bytes.length / 2);
@@ -175,7 +179,7 @@ final class FaultResponses {
     // stream itself would mark the exchange done and leave the client waiting.)
   }
 
-  private static ObjectNode errorObject(int code, String message, @Nullable String errorType) {
+  static ObjectNode errorObject(int code, String message, @Nullable String errorType) {
     ObjectNode root = Wire.F.objectNode();
     ObjectNode error = root.putObject("error").put("code", code).put("message", message);
     if (errorType != null) {

@@ -33,6 +33,11 @@ final class Ids {
     return "rs_" + pick(HEX, 50);
   }
 
+  /** A Responses API id: {@code resp_}, {@code msg_} or {@code fc_} and 48 hex digits. */
+  String itemId(String prefix) {
+    return prefix + pick(HEX, 48);
+  }
+
   /** An opaque blob shaped like OpenAI's {@code encrypted_content} (Fernet-style prefix). */
   String encryptedData() {
     return "gAAAAAB" + pick(BASE64URL, 180);

@@ -54,7 +54,8 @@ final class ReasoningDiff {
     return "reasoning_details differ";
   }
 
-  private static String fieldDiff(JsonNode want, JsonNode got) {
+  /** How one item differs from the one issued, for example {@code field "data" was altered}. */
+  static String fieldDiff(JsonNode want, JsonNode got) {
     if (!got.isObject()) {
       return "is not a JSON object";
     }

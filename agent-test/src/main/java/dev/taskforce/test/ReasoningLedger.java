@@ -36,6 +36,16 @@ final class ReasoningLedger {
     this.mode = mode;
   }
 
+  ReasoningCheck mode() {
+    return mode;
+  }
+
+  /** Counts what an accepted request carried back (for the Responses endpoint's checks too). */
+  void count(int verifiedTurns, int droppedTurns) {
+    verified.addAndGet(verifiedTurns);
+    dropped.addAndGet(droppedTurns);
+  }
+
   ReasoningRoundTrips counts() {
     return new ReasoningRoundTrips(verified.get(), dropped.get(), rejected.get());
   }
@@ -119,8 +129,7 @@ final class ReasoningLedger {
         return reject(where + ": " + ReasoningDiff.describe(last.details(), sent));
       }
     }
-    verified.addAndGet(ok);
-    dropped.addAndGet(missing);
+    count(ok, missing);
     return null;
   }
 
@@ -135,7 +144,8 @@ final class ReasoningLedger {
     return j == part.size();
   }
 
-  private String reject(String message) {
+  /** Counts a rejected request and returns its message. */
+  String reject(String message) {
     rejected.incrementAndGet();
     return message;
   }

@@ -24,6 +24,11 @@ final class RequestChecks {
     if (messages == null || !messages.isArray() || messages.isEmpty()) {
       return Wire.error(400, "Input required: specify \"prompt\" or \"messages\"");
     }
+    return model(request, model, models);
+  }
+
+  /** The model known, reasoning not switched off where it is mandatory (both endpoints). */
+  static @Nullable ObjectNode model(JsonNode request, String model, FakeModels models) {
     if (!models.isKnown(model)) {
       return Wire.error(400, model + " is not a valid model ID");
     }
@@ -95,51 +100,84 @@ final class RequestChecks {
     JsonNode tools = request.path("tools");
     for (int i = 0; i < tools.size(); i++) {
       JsonNode function = tools.get(i).path("function");
-      String name = function.path("name").asText("");
-      if (!NAME.matcher(name).matches()) {
-        return openAiError(
-            "Invalid 'tools["
-                + i
-                + "].function.name': string does not match pattern. Expected a"
-                + " string that matches the pattern '^[a-zA-Z0-9_-]+$' of at most 64 characters.",
-            "tools[" + i + "].function.name",
-            "invalid_value");
-      }
-      if (function.path("strict").asBoolean(false)) {
-        String violation = StrictSchemaChecker.check(function.path("parameters"));
-        if (violation != null) {
-          return openAiError(
-              "Invalid schema for function '" + name + "': " + violation,
-              "tools[" + i + "].function.parameters",
-              "invalid_function_parameters");
-        }
+      ObjectNode rejection =
+          tool(
+              function.path("name").asText(""),
+              function.path("strict").asBoolean(false),
+              function.path("parameters"),
+              "tools[" + i + "].function");
+      if (rejection != null) {
+        return rejection;
       }
     }
     JsonNode format = request.path("response_format");
     if ("json_schema".equals(format.path("type").asText())) {
       JsonNode config = format.path("json_schema");
-      String name = config.path("name").asText("");
-      if (!NAME.matcher(name).matches()) {
+      return format(
+          config.path("name").asText(""),
+          config.path("strict").asBoolean(false),
+          config.path("schema"),
+          "response_format.json_schema",
+          "response_format");
+    }
+    return null;
+  }
+
+  /**
+   * One function tool: its name, and with {@code strict} its parameters schema.
+   *
+   * @param at where the function is, for the error's {@code param}: {@code tools[0].function}
+   */
+  static @Nullable ObjectNode tool(String name, boolean strict, JsonNode parameters, String at) {
+    if (!NAME.matcher(name).matches()) {
+      return openAiError(
+          "Invalid '"
+              + at
+              + ".name': string does not match pattern. Expected a"
+              + " string that matches the pattern '^[a-zA-Z0-9_-]+$' of at most 64 characters.",
+          at + ".name",
+          "invalid_value");
+    }
+    if (strict) {
+      String violation = StrictSchemaChecker.check(parameters);
+      if (violation != null) {
         return openAiError(
-            "Invalid 'response_format.json_schema.name': string does not match pattern.",
-            "response_format.json_schema.name",
-            "invalid_value");
+            "Invalid schema for function '" + name + "': " + violation,
+            at + ".parameters",
+            "invalid_function_parameters");
       }
-      if (config.path("strict").asBoolean(false)) {
-        String violation = StrictSchemaChecker.check(config.path("schema"));
-        if (violation != null) {
-          return openAiError(
-              "Invalid schema for response_format '" + name + "': " + violation,
-              "response_format",
-              "invalid_json_schema");
-        }
+    }
+    return null;
+  }
+
+  /**
+   * A json_schema output format: its name, and with {@code strict} its schema.
+   *
+   * @param at where the format's fields are, for the name's {@code param}
+   * @param param the error's {@code param} for a schema violation
+   */
+  static @Nullable ObjectNode format(
+      String name, boolean strict, JsonNode schema, String at, String param) {
+    if (!NAME.matcher(name).matches()) {
+      return openAiError(
+          "Invalid '" + at + ".name': string does not match pattern.",
+          at + ".name",
+          "invalid_value");
+    }
+    if (strict) {
+      String violation = StrictSchemaChecker.check(schema);
+      if (violation != null) {
+        return openAiError(
+            "Invalid schema for response_format '" + name + "': " + violation,
+            param,
+            "invalid_json_schema");
       }
     }
     return null;
   }
 
   /** OpenRouter's wrapping of an OpenAI 400: the upstream error as a JSON string in {@code raw}. */
-  private static ObjectNode openAiError(String message, String param, @Nullable String code) {
+  static ObjectNode openAiError(String message, String param, @Nullable String code) {
     ObjectNode upstream = Wire.F.objectNode();
     upstream
         .putObject("error")

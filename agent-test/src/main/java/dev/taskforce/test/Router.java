@@ -21,13 +21,20 @@ final class Router implements HttpHandler {
   private final String apiKey;
   private final FakeModels models;
   private final ChatHandler chat;
+  private final ResponsesHandler responses;
   private final Generations generations;
   private final List<RecordedRequest> requests = new ArrayList<>();
 
-  Router(String apiKey, FakeModels models, ChatHandler chat, Generations generations) {
+  Router(
+      String apiKey,
+      FakeModels models,
+      ChatHandler chat,
+      ResponsesHandler responses,
+      Generations generations) {
     this.apiKey = apiKey;
     this.models = models;
     this.chat = chat;
+    this.responses = responses;
     this.generations = generations;
   }
 
@@ -65,6 +72,12 @@ final class Router implements HttpHandler {
         methodNotAllowed(exchange);
       } else if (authorized(exchange, r)) {
         chat.handle(exchange, r, number);
+      }
+    } else if (path.equals(PREFIX + "/responses")) {
+      if (!post) {
+        methodNotAllowed(exchange);
+      } else if (authorized(exchange, r)) {
+        responses.handle(exchange, r, number);
       }
     } else if (path.equals(PREFIX + "/generation")) {
       if (!get) {
