@@ -10,6 +10,7 @@ import dev.taskforce.examples.support.Triage;
 import dev.taskforce.orchestration.RunResult;
 import dev.taskforce.orchestration.StepStatus;
 import dev.taskforce.test.FakeOpenRouter;
+import dev.taskforce.test.ReasoningRoundTrips;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -79,9 +80,12 @@ class ExamplesTest {
 
   @Test
   void supportTriageRunsOnTheResponsesApiWhenOnlyOpenAiApiKeyIsSet() {
-    try (TriageOverResponses openAi = TriageOverResponses.start()) {
+    // The OpenAI target posts to OPENAI_BASE_URL + "/responses" with a bearer key and OpenAI's
+    // model ids (no "openai/" prefix): the fake's /api/v1/responses serves it once it knows the id.
+    try (FakeOpenRouter openAi =
+        FakeOpenRouter.builder().models("gpt-5.4-mini").rule(new SupportTriageScript()).start()) {
       Map<String, String> env =
-          Map.of("OPENAI_API_KEY", TriageOverResponses.KEY, "OPENAI_BASE_URL", openAi.baseUrl());
+          Map.of("OPENAI_API_KEY", openAi.apiKey(), "OPENAI_BASE_URL", openAi.baseUrl());
 
       AgentResult<Triage> r = SupportTriage.run(console, env::get);
 
@@ -92,9 +96,12 @@ class ExamplesTest {
       assertThat(r.toolCalls())
           .extracting(c -> c.call().name())
           .containsExactly("findOrder", "trackShipment");
-      assertThat(openAi.requests()).hasSize(2);
-      assertThat(openAi.requests().get(0).path("text").path("format").path("type").asText())
-          .isEqualTo("json_schema");
+      assertThat(openAi.responsesRequests()).hasSize(2);
+      assertThat(openAi.chatRequests()).isEmpty();
+      assertThat(openAi.responsesRequests().get(0).json().path("text").path("format").path("type"))
+          .hasToString("\"json_schema\"");
+      // The first answer's reasoning item came back with its encrypted content unchanged.
+      assertThat(openAi.reasoningRoundTrips()).isEqualTo(new ReasoningRoundTrips(1, 0, 0));
       assertThat(r.usage().costUsd()).isPositive();
     }
   }

@@ -7,13 +7,17 @@ import dev.taskforce.test.Reply;
 import dev.taskforce.test.ScriptedTurn;
 import java.util.function.Function;
 
-/** What the offline model says in the support triage example. */
+/**
+ * What the offline model says in the support triage example, on either endpoint of the fake server:
+ * Chat Completions (the conversation in {@code messages}) or Responses (in {@code input}).
+ */
 public final class SupportTriageScript implements Function<RecordedRequest, Reply> {
 
   @Override
   public Reply apply(RecordedRequest request) {
-    JsonNode messages = request.json().path("messages");
-    JsonNode last = messages.get(messages.size() - 1);
+    JsonNode body = request.json();
+    JsonNode conversation = body.has("input") ? body.get("input") : body.path("messages");
+    JsonNode last = conversation.get(conversation.size() - 1);
     if (last.path("role").asText().equals("user")) {
       // First turn: look up the order and its shipment at the same time.
       return ScriptedTurn.builder()
