@@ -55,12 +55,16 @@ import org.jspecify.annotations.Nullable;
  * in {@code error.metadata.raw}). See {@link ReasoningCheck} for the modes and {@link
  * #reasoningRoundTrips()} for what was checked.
  *
- * <p>Endpoints: {@code POST /api/v1/chat/completions} (plain and {@code stream:true}), {@code GET
- * /api/v1/models}, {@code GET /api/v1/generation?id=}. The server listens on 127.0.0.1 on a free
- * port from {@link Builder#start()} until {@link #close()}. It is thread-safe: requests are served
- * concurrently, and the script may be extended while it runs. Loading this class sets the JDK
- * property {@code sun.net.httpserver.nodelay} to {@code true} unless it is already set, so that
- * answers are not held back by TCP delayed acknowledgements.
+ * <p>Endpoints: {@code POST /api/v1/chat/completions} (plain and {@code stream:true}), {@code POST
+ * /api/v1/responses} (OpenRouter's stateless Responses API, plain and streamed, answered from the
+ * same script: a turn becomes a reasoning item, a message item and function calls; {@code
+ * store:true} and {@code previous_response_id} are refused, and each reasoning item issued must
+ * come back unchanged in a later request's {@code input}), {@code GET /api/v1/models}, {@code GET
+ * /api/v1/generation?id=}. The server listens on 127.0.0.1 on a free port from {@link
+ * Builder#start()} until {@link #close()}. It is thread-safe: requests are served concurrently, and
+ * the script may be extended while it runs. Loading this class sets the JDK property {@code
+ * sun.net.httpserver.nodelay} to {@code true} unless it is already set, so that answers are not
+ * held back by TCP delayed acknowledgements.
  */
 public final class FakeOpenRouter implements AutoCloseable {
 
@@ -148,8 +152,8 @@ public final class FakeOpenRouter implements AutoCloseable {
   }
 
   /**
-   * Adds replies to the end of the script. Each valid chat request takes the next one; requests the
-   * server rejects (bad key, unknown model, broken reasoning, ...) take none.
+   * Adds replies to the end of the script. Each valid chat or Responses request takes the next one;
+   * requests the server rejects (bad key, unknown model, broken reasoning, ...) take none.
    *
    * @param replies the replies, in the order they are to be served
    * @return this server

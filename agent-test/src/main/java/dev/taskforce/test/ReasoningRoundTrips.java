@@ -6,7 +6,9 @@ package dev.taskforce.test;
  *
  * <p>Each count is of assistant messages in chat requests that carried (or should have carried)
  * reasoning the server issued: a three-turn tool conversation whose later requests resend the
- * earlier assistant turns verifies 1 + 2 = 3 messages.
+ * earlier assistant turns verifies 1 + 2 = 3 messages. On the {@code /responses} endpoint each
+ * count is of earlier responses whose items a request carried back: a response verifies when every
+ * reasoning item issued with it came back unchanged and in place.
  *
  * @param verified assistant messages sent back with exactly the reasoning issued with them, in
  *     requests that were accepted
