@@ -12,6 +12,8 @@ final class BenchmarkCatalog {
 
   static {
     // Add new benchmarks here, one line each.
+    ALL.put("plan-parallelism", dev.taskforce.bench.plan.PlanParallelism::new);
+    ALL.put("scale", dev.taskforce.bench.scale.Scale::new);
   }
 
   private BenchmarkCatalog() {}
