@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -25,6 +26,8 @@ import java.util.List;
  * limits it.
  */
 public final class HttpScale implements Benchmark {
+
+  static final int MAX_IDLE_SERVER_CONNECTIONS = 4096;
 
   @Override
   public String name() {
@@ -54,26 +57,43 @@ public final class HttpScale implements Benchmark {
     }
   }
 
+  /** One measured batch with what the server and the CPU clocks saw. */
+  private record Sample(
+      Batch.Result batch, long requests, long connections, double clientCpu, double serverCpu) {}
+
   private static List<Figure> phase(
       String label, TransportFactory transport, int port, int runs, Duration latency, boolean full)
       throws Exception {
     if (full) {
-      Batch.run(agent(transport, port, Duration.ofMillis(20)), 200); // warm-up
+      Batch.run(agent(transport, port, Duration.ofMillis(20)), runs); // warm-up, JIT included
     }
-    stats(port); // Count from here.
-    Batch.Result r = Batch.run(agent(transport, port, latency), runs);
-    long[] seen = stats(port);
-    System.err.printf(
-        "scale-http: %d runs over %s on %s: %.3f s, %d requests on %d TCP connections,"
-            + " peak heap %.0f MiB, peak platform threads %d%n",
-        runs,
-        label,
-        Launcher.describe(),
-        r.seconds(),
-        seen[0],
-        seen[1],
-        r.peakHeapMiB(),
-        r.peakPlatformThreads());
+    Agent agent = agent(transport, port, latency);
+    List<Sample> samples = new ArrayList<>();
+    for (int i = 0; i < (full ? 3 : 1); i++) {
+      stats(port); // Count from here.
+      long cpu0 = LocalModelServer.cpuNanos();
+      Batch.Result b = Batch.run(agent, runs);
+      double clientCpu = (LocalModelServer.cpuNanos() - cpu0) / 1e9;
+      long[] seen = stats(port);
+      Sample sample = new Sample(b, seen[0], seen[1], clientCpu, seen[2] / 1e9);
+      samples.add(sample);
+      System.err.printf(
+          "scale-http: %d runs over %s on %s: %.3f s, %d requests on %d TCP connections,"
+              + " peak heap %.0f MiB, peak platform threads %d; CPU: client %.2f s, server %.2f s%n",
+          runs,
+          label,
+          Launcher.describe(),
+          b.seconds(),
+          sample.requests(),
+          sample.connections(),
+          b.peakHeapMiB(),
+          b.peakPlatformThreads(),
+          clientCpu,
+          sample.serverCpu());
+    }
+    samples.sort(Comparator.comparingLong(x -> x.batch().wallNanos()));
+    Sample median = samples.get(samples.size() / 2);
+    Batch.Result r = median.batch();
     double ideal = ThreeTurns.TURNS * latency.toMillis() / 1000.0;
     String metric =
         String.format(
@@ -82,9 +102,20 @@ public final class HttpScale implements Benchmark {
     return List.of(
         new Figure(
             metric, r.seconds(), "s", Double.NaN, ideal, "", dev.taskforce.bench.Verdict.NONE),
-        Figure.info(label + ": TCP connections for " + seen[0] + " requests", seen[1], ""),
+        Figure.info(
+            label + ": TCP connections for " + median.requests() + " requests",
+            median.connections(),
+            ""),
         Figure.info(label + ": peak heap used (-Xmx1g)", r.peakHeapMiB(), "MiB"),
-        Figure.info(label + ": peak live platform threads", r.peakPlatformThreads(), ""));
+        Figure.info(label + ": peak live platform threads", r.peakPlatformThreads(), ""),
+        Figure.info(
+            label + ": client CPU per model call",
+            median.clientCpu() * 1e6 / median.requests(),
+            "µs"),
+        Figure.info(
+            label + ": server CPU per request",
+            median.serverCpu() * 1e6 / median.requests(),
+            "µs"));
   }
 
   static Agent agent(TransportFactory transport, int port, Duration latency) {
@@ -109,6 +140,8 @@ public final class HttpScale implements Benchmark {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     return new ProcessBuilder(
             java.toString(),
+            // OpenRouter keeps idle keep-alive connections; the JDK's server closes all but 200.
+            "-Dsun.net.httpserver.maxIdleConnections=" + MAX_IDLE_SERVER_CONNECTIONS,
             "-cp",
             System.getProperty("java.class.path"),
             LocalModelServer.class.getName(),
@@ -127,7 +160,7 @@ public final class HttpScale implements Benchmark {
     return Integer.parseInt(line.substring(5).trim());
   }
 
-  /** {@code {requests, connections}} since the last call, from the server. */
+  /** {@code {requests, connections, server CPU nanos}} since the last call, from the server. */
   private static long[] stats(int port) throws IOException {
     HttpURLConnection c =
         (HttpURLConnection)
@@ -135,7 +168,9 @@ public final class HttpScale implements Benchmark {
     try {
       String[] parts =
           new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split(" ");
-      return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
+      return new long[] {
+        Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2])
+      };
     } finally {
       c.disconnect();
     }

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * request after a delay (the {@code X-Bench-Latency-Ms} header, else the first argument) with a
  * {@link ThreeTurns} answer in the Chat Completions shape. Handlers run on virtual threads on Java
  * 21+ and on a cached pool on 17, so the server never bounds concurrency. {@code GET /stats}
- * returns {@code <requests> <connections>} since the last call to it, then starts counting again.
+ * returns {@code <requests> <connections> <cpu nanos>} since the last call to it, then starts
+ * counting again.
  *
  * <p>Prints {@code PORT <n>} when it listens on 127.0.0.1 and exits when its standard input closes
  * (when the benchmark that started it ends).
@@ -33,6 +34,7 @@ public final class LocalModelServer {
   private final long defaultLatencyMillis;
   private final AtomicLong requests = new AtomicLong();
   private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+  private volatile long cpuAtStats;
 
   private LocalModelServer(long defaultLatencyMillis) {
     this.defaultLatencyMillis = defaultLatencyMillis;
@@ -84,14 +86,24 @@ public final class LocalModelServer {
 
   private void stats(HttpExchange exchange) throws IOException {
     try (exchange) {
+      long cpu = cpuNanos();
       byte[] text =
-          (requests.getAndSet(0) + " " + clientPorts.size()).getBytes(StandardCharsets.UTF_8);
+          (requests.getAndSet(0) + " " + clientPorts.size() + " " + (cpu - cpuAtStats))
+              .getBytes(StandardCharsets.UTF_8);
+      cpuAtStats = cpu;
       clientPorts.clear();
       exchange.sendResponseHeaders(200, text.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(text);
       }
     }
+  }
+
+  /** This JVM's CPU time so far, all threads. */
+  static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   static String answer(int turn) {
