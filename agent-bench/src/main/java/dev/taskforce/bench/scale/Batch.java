@@ -11,8 +11,12 @@ import java.util.concurrent.Future;
 /** Many runs of one agent at once, each on its own thread from the {@link Launcher}; timed. */
 final class Batch {
 
-  /** What a batch measured. */
-  record Result(long wallNanos, double peakHeapMiB, int peakPlatformThreads) {
+  /**
+   * What a batch measured.
+   *
+   * @param cpuNanos CPU time of this whole JVM during the batch (all threads: JIT and GC too)
+   */
+  record Result(long wallNanos, double peakHeapMiB, int peakPlatformThreads, long cpuNanos) {
     double seconds() {
       return wallNanos / 1e9;
     }
@@ -30,6 +34,7 @@ final class Batch {
     try (Peaks peaks = Peaks.start()) {
       ExecutorService threads = Launcher.create();
       long start = System.nanoTime();
+      long cpu = LocalModelServer.cpuNanos();
       List<Future<AgentResult<String>>> futures = new ArrayList<>(runs);
       for (int i = 0; i < runs; i++) {
         String message = "Where is order A-" + i + "?";
@@ -45,12 +50,13 @@ final class Batch {
         }
       }
       long wall = System.nanoTime() - start;
+      cpu = LocalModelServer.cpuNanos() - cpu;
       threads.shutdown();
       if (failed > 0) {
         throw new IllegalStateException(
             failed + " of " + runs + " runs did not complete; the first: " + firstFailure);
       }
-      return new Result(wall, peaks.peakHeapMiB(), peaks.peakPlatformThreads());
+      return new Result(wall, peaks.peakHeapMiB(), peaks.peakPlatformThreads(), cpu);
     }
   }
 

@@ -71,9 +71,8 @@ public final class HttpScale implements Benchmark {
     List<Sample> samples = new ArrayList<>();
     for (int i = 0; i < (full ? 3 : 1); i++) {
       stats(port); // Count from here.
-      long cpu0 = LocalModelServer.cpuNanos();
       Batch.Result b = Batch.run(agent, runs);
-      double clientCpu = (LocalModelServer.cpuNanos() - cpu0) / 1e9;
+      double clientCpu = b.cpuNanos() / 1e9;
       long[] seen = stats(port);
       Sample sample = new Sample(b, seen[0], seen[1], clientCpu, seen[2] / 1e9);
       samples.add(sample);

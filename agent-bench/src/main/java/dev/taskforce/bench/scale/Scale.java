@@ -86,7 +86,11 @@ public final class Scale implements Benchmark {
         wall,
         Figure.info("peak heap used (-Xmx1g)", median.peakHeapMiB(), "MiB"),
         Figure.info("peak live platform threads", median.peakPlatformThreads(), ""),
-        Figure.info("peak model calls in flight", peakCalls, ""));
+        Figure.info("peak model calls in flight", peakCalls, ""),
+        Figure.info(
+            "CPU per model call (whole JVM)",
+            median.cpuNanos() / 1e3 / (runs * (double) ThreeTurns.TURNS),
+            "µs"));
   }
 
   static Agent agent(Duration latency, InFlight inFlight) {
