@@ -12,6 +12,11 @@ final class BenchmarkCatalog {
 
   static {
     // Add new benchmarks here, one line each.
+    ALL.put("plan-parallelism", dev.taskforce.bench.plan.PlanParallelism::new);
+    ALL.put("scale", dev.taskforce.bench.scale.Scale::new);
+    ALL.put("scale-http", dev.taskforce.bench.scale.HttpScale::new);
+    ALL.put("streaming", dev.taskforce.bench.streaming.Streaming::new);
+    ALL.put("schema-lookup", dev.taskforce.bench.streaming.SchemaLookup::new);
   }
 
   private BenchmarkCatalog() {}
