@@ -12,6 +12,7 @@ final class BenchmarkCatalog {
 
   static {
     // Add new benchmarks here, one line each.
+    ALL.put("per-turn", dev.taskforce.bench.perturn.PerTurnBenchmark::new);
   }
 
   private BenchmarkCatalog() {}
