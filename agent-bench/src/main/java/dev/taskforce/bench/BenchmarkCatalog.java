@@ -12,6 +12,7 @@ final class BenchmarkCatalog {
 
   static {
     // Add new benchmarks here, one line each.
+    ALL.put("per-turn", dev.taskforce.bench.perturn.PerTurnBenchmark::new);
     ALL.put("plan-parallelism", dev.taskforce.bench.plan.PlanParallelism::new);
     ALL.put("scale", dev.taskforce.bench.scale.Scale::new);
     ALL.put("scale-http", dev.taskforce.bench.scale.HttpScale::new);

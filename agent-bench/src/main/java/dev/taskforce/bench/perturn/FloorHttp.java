@@ -1,0 +1,116 @@
+package dev.taskforce.bench.perturn;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+/** The HTTP half of a hand-written floor: one POST of a JSON body, the response body back. */
+interface FloorHttp extends AutoCloseable {
+
+  String AUTHORIZATION = "Bearer sk-or-v1-benchmark-not-a-real-key";
+
+  /** What the table calls it. */
+  String label();
+
+  /**
+   * Posts a body given in parts (sent back to back, {@code length} bytes in all).
+   *
+   * @return the response body of a 200 response
+   */
+  byte[] post(List<byte[]> parts, int length) throws IOException, InterruptedException;
+
+  @Override
+  default void close() {}
+
+  static FloorHttp urlConnection(String chatUrl) {
+    return new UrlConnection(URI.create(chatUrl));
+  }
+
+  static FloorHttp httpClient(String chatUrl) {
+    return new JdkHttpClient(URI.create(chatUrl));
+  }
+
+  /** Over {@link HttpURLConnection}: keep-alive cache, reads on the calling thread. */
+  final class UrlConnection implements FloorHttp {
+    private final URL url;
+
+    UrlConnection(URI uri) {
+      try {
+        this.url = uri.toURL();
+      } catch (java.net.MalformedURLException e) {
+        throw new IllegalArgumentException(e);
+      }
+    }
+
+    @Override
+    public String label() {
+      return "HttpURLConnection";
+    }
+
+    @Override
+    public byte[] post(List<byte[]> parts, int length) throws IOException {
+      HttpURLConnection c = (HttpURLConnection) url.openConnection();
+      c.setRequestMethod("POST");
+      c.setDoOutput(true);
+      c.setFixedLengthStreamingMode(length);
+      c.setRequestProperty("Authorization", AUTHORIZATION);
+      c.setRequestProperty("Content-Type", "application/json");
+      try (OutputStream out = c.getOutputStream()) {
+        for (byte[] part : parts) {
+          out.write(part);
+        }
+      }
+      int status = c.getResponseCode();
+      if (status != 200) {
+        throw new IOException("HTTP " + status);
+      }
+      int size = c.getContentLength();
+      try (InputStream in = c.getInputStream()) {
+        return size >= 0 ? in.readNBytes(size) : in.readAllBytes();
+      }
+    }
+  }
+
+  /** Over one {@link HttpClient} (HTTP/1.1, its default executor). */
+  final class JdkHttpClient implements FloorHttp {
+    private final URI uri;
+    private final HttpClient client;
+
+    JdkHttpClient(URI uri) {
+      this.uri = uri;
+      this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    @Override
+    public String label() {
+      return "HttpClient";
+    }
+
+    @Override
+    public byte[] post(List<byte[]> parts, int length) throws IOException, InterruptedException {
+      HttpRequest.BodyPublisher body =
+          parts.size() == 1
+              ? HttpRequest.BodyPublishers.ofByteArray(parts.get(0))
+              : HttpRequest.BodyPublishers.fromPublisher(
+                  HttpRequest.BodyPublishers.ofByteArrays(parts), length);
+      HttpRequest request =
+          HttpRequest.newBuilder(uri)
+              .header("Authorization", AUTHORIZATION)
+              .header("Content-Type", "application/json")
+              .POST(body)
+              .build();
+      HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new IOException("HTTP " + response.statusCode());
+      }
+      return response.body();
+    }
+  }
+}
