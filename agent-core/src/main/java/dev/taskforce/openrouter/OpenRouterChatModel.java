@@ -61,7 +61,7 @@ final class OpenRouterChatModel implements ChatModel {
       if (!r.isSuccessful()) {
         throw http.error(r);
       }
-      ChatResponse response = whole(r.status(), r.headers(), r.body().readAllBytes());
+      ChatResponse response = whole(r.status(), r.headers(), ModelHttp.readWholeBody(r));
       CallLog.done(log, PATH, id, response, start, false);
       return response;
     } catch (IOException e) {
@@ -80,7 +80,7 @@ final class OpenRouterChatModel implements ChatModel {
       ChatResponse response;
       if (!r.headers().value("Content-Type").orElse("").contains("text/event-stream")) {
         // A JSON answer to a streaming request (an error, or a proxy that buffers): same rules.
-        response = whole(r.status(), r.headers(), r.body().readAllBytes());
+        response = whole(r.status(), r.headers(), ModelHttp.readWholeBody(r));
         StreamListener.replay(response, listener);
       } else {
         response = events(r, listener);

@@ -55,7 +55,7 @@ final class ResponsesChatModel implements ChatModel {
             http,
             settings.pollInterval(),
             settings.retryPolicy(),
-            r -> parse(r.status(), r.headers(), r.body().readAllBytes()));
+            r -> parse(r.status(), r.headers(), ModelHttp.readWholeBody(r)));
   }
 
   @Override
@@ -127,7 +127,7 @@ final class ResponsesChatModel implements ChatModel {
       if (stream && sse) {
         response = events(r, listener);
       } else {
-        JsonNode root = parse(r.status(), r.headers(), r.body().readAllBytes());
+        JsonNode root = parse(r.status(), r.headers(), ModelHttp.readWholeBody(r));
         if (BackgroundPoller.isPending(root)) {
           root = poller.await(root, request.cancellation());
         }

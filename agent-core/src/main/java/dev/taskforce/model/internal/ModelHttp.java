@@ -11,10 +11,13 @@ import dev.taskforce.transport.Headers;
 import dev.taskforce.transport.Transport;
 import dev.taskforce.transport.TransportRequest;
 import dev.taskforce.transport.TransportResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +32,9 @@ public final class ModelHttp {
 
   /** The most bytes of an error body read. */
   public static final int MAX_ERROR_BODY = 64 * 1024;
+
+  /** The largest declared length a whole body is read into at once; beyond, the array grows. */
+  private static final int MAX_PRESIZED_BODY = 16 << 20;
 
   private final Transport transport;
   private final String baseUrl;
@@ -159,6 +165,50 @@ public final class ModelHttp {
 
   private URI uri(String path) {
     return URI.create(baseUrl + path);
+  }
+
+  /**
+   * Reads a whole body: into one array of its {@code Content-Length} when the response declares one
+   * (no growing buffers, no copy), else as {@link InputStream#readAllBytes()} does. A body shorter
+   * than declared gives the bytes that came; one longer (a transport that decodes) is read to its
+   * end.
+   *
+   * @param response the response; not closed
+   * @return the body
+   * @throws IOException if reading fails
+   */
+  public static byte[] readWholeBody(TransportResponse response) throws IOException {
+    InputStream in = response.body();
+    long declared = contentLength(response.headers());
+    if (declared < 0 || declared > MAX_PRESIZED_BODY) {
+      return in.readAllBytes();
+    }
+    byte[] body = new byte[(int) declared];
+    int n = in.readNBytes(body, 0, body.length);
+    if (n < body.length) {
+      return Arrays.copyOf(body, n);
+    }
+    int next = in.read();
+    if (next < 0) {
+      return body;
+    }
+    ByteArrayOutputStream more = new ByteArrayOutputStream(body.length * 2);
+    more.write(body);
+    more.write(next);
+    in.transferTo(more);
+    return more.toByteArray();
+  }
+
+  private static long contentLength(Headers headers) {
+    String value = headers.value("Content-Length").orElse(null);
+    if (value == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /**
