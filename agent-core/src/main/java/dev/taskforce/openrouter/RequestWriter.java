@@ -2,6 +2,7 @@ package dev.taskforce.openrouter;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.taskforce.internal.BodyBytes;
 import dev.taskforce.internal.Json;
 import dev.taskforce.message.AssistantMessage;
 import dev.taskforce.message.ContentPart;
@@ -19,7 +20,6 @@ import dev.taskforce.model.ResponseFormat;
 import dev.taskforce.model.ToolChoice;
 import dev.taskforce.model.internal.ProviderWriter;
 import dev.taskforce.tool.ToolSpec;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -40,39 +40,13 @@ final class RequestWriter {
   private RequestWriter() {}
 
   static byte[] write(String model, ChatRequest r, boolean stream) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(estimate(r));
+    BodyBytes out = BodyBytes.take();
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       new Fields(g, r.extraBody()).write(model, r, stream);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // Writing to memory does not fail.
     }
     return out.toByteArray();
-  }
-
-  private static int estimate(ChatRequest r) {
-    long n = 512;
-    for (Message m : r.messages()) {
-      if (m instanceof UserMessage u) {
-        for (ContentPart p : u.parts()) {
-          n += p instanceof TextPart t ? t.text().length() : ((ImagePart) p).url().length();
-        }
-      } else if (m instanceof AssistantMessage a) {
-        n += a.text() == null ? 0 : a.text().length();
-        for (ReasoningDetail d : a.reasoning().details()) {
-          n += d.json().length();
-        }
-        n += 128L * a.toolCalls().size();
-      } else if (m instanceof ToolResultMessage t) {
-        n += t.content().length() + 64;
-      } else if (m instanceof SystemMessage s) {
-        n += s.text().length();
-      }
-      n += 32;
-    }
-    for (ToolSpec t : r.tools()) {
-      n += t.parameters().json().length() + t.description().length() + 96;
-    }
-    return (int) Math.min(n + n / 8, 64 << 20);
   }
 
   /** One body being written. */
