@@ -2,8 +2,11 @@ package dev.taskforce.message;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.taskforce.internal.Json;
+import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,13 +34,49 @@ public final class ReasoningDetail {
   /**
    * Reads an item from its JSON text.
    *
+   * <p>The text is checked with a streaming parser and kept as it is, only without the whitespace
+   * between tokens: no tree is built, and strings, escapes and numbers stay exactly as written.
+   *
    * @param json a JSON object with a string {@code type} field
    * @return the item, holding the text in compact form (field order and values unchanged)
    * @throws IllegalArgumentException if the text is not a JSON object with a {@code type}
    */
   public static ReasoningDetail fromJson(String json) {
     requireNonNull(json, "json == null");
-    return fromTree(Json.parse(json));
+    String type = null;
+    Integer index = null;
+    try (JsonParser p = Json.MAPPER.getFactory().createParser(json)) {
+      if (p.nextToken() == JsonToken.START_OBJECT) {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String field = p.currentName();
+          JsonToken t = p.nextToken();
+          if (field.equals("type") && t == JsonToken.VALUE_STRING) {
+            type = p.getText();
+          } else if (field.equals("index") && t == JsonToken.VALUE_NUMBER_INT) {
+            index = p.getNumberType() == JsonParser.NumberType.INT ? p.getIntValue() : null;
+          } else if (field.equals("index") && t == JsonToken.VALUE_NUMBER_FLOAT) {
+            double d = p.getDoubleValue(); // As fromTree reads it: truncated when in range.
+            index = d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE ? (int) d : null;
+          } else {
+            p.skipChildren();
+          }
+        }
+        if (p.nextToken() != null) {
+          type = null; // More after the object: not one JSON object.
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "a reasoning detail must be a JSON object with a string \"type\", was: "
+              + abbreviate(json),
+          e);
+    }
+    if (type == null) {
+      throw new IllegalArgumentException(
+          "a reasoning detail must be a JSON object with a string \"type\", was: "
+              + abbreviate(json));
+    }
+    return new ReasoningDetail(compact(json), type, index);
   }
 
   /**
@@ -108,6 +147,35 @@ public final class ReasoningDetail {
   @Override
   public String toString() {
     return "ReasoningDetail{type=" + type + ", index=" + index + ", chars=" + json.length() + "}";
+  }
+
+  /** The text without whitespace outside strings; the same string when it has none. */
+  private static String compact(String json) {
+    StringBuilder out = null;
+    boolean inString = false;
+    int kept = 0;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++; // The escaped character, even a quote, stays inside the string.
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+        if (out == null) {
+          out = new StringBuilder(json.length());
+        }
+        out.append(json, kept, i);
+        kept = i + 1;
+      }
+    }
+    if (out == null) {
+      return json;
+    }
+    return out.append(json, kept, json.length()).toString();
   }
 
   private static String abbreviate(String s) {

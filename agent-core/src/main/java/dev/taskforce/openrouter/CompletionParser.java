@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.taskforce.internal.Json;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,10 +24,14 @@ final class CompletionParser {
 
   static final JsonFactory FACTORY = Json.MAPPER.getFactory();
 
-  private CompletionParser() {}
-
-  /** Parses one object; throws {@link JsonParseException} when the text is not one. */
-  static void parse(JsonParser p, ResponseAccumulator acc) throws IOException {
+  /**
+   * Parses one object; throws {@link JsonParseException} when the text is not one.
+   *
+   * @param source the bytes {@code p} reads, from their start, when there are any: reasoning items
+   *     of a whole response are then cut from them as text rather than built as trees
+   */
+  static void parse(JsonParser p, byte @Nullable [] source, ResponseAccumulator acc)
+      throws IOException {
     if (p.nextToken() != JsonToken.START_OBJECT) {
       throw new JsonParseException(p, "expected a JSON object");
     }
@@ -44,7 +49,7 @@ final class CompletionParser {
           acc.provider(text(p, t));
           break;
         case "choices":
-          choices(p, t, acc);
+          choices(p, t, source, acc);
           break;
         case "usage":
           usage(p, t, acc);
@@ -70,7 +75,8 @@ final class CompletionParser {
     return null;
   }
 
-  private static void choices(JsonParser p, JsonToken t, ResponseAccumulator acc)
+  private static void choices(
+      JsonParser p, JsonToken t, byte @Nullable [] source, ResponseAccumulator acc)
       throws IOException {
     if (t != JsonToken.START_ARRAY) {
       p.skipChildren();
@@ -79,7 +85,7 @@ final class CompletionParser {
     boolean first = true;
     while (p.nextToken() != JsonToken.END_ARRAY) {
       if (first && p.currentToken() == JsonToken.START_OBJECT) {
-        choice(p, acc);
+        choice(p, source, acc);
       } else {
         p.skipChildren();
       }
@@ -87,7 +93,8 @@ final class CompletionParser {
     }
   }
 
-  private static void choice(JsonParser p, ResponseAccumulator acc) throws IOException {
+  private static void choice(JsonParser p, byte @Nullable [] source, ResponseAccumulator acc)
+      throws IOException {
     acc.choiceSeen();
     String finish = null;
     String nativeFinish = null;
@@ -98,7 +105,7 @@ final class CompletionParser {
         case "message":
         case "delta":
           if (t == JsonToken.START_OBJECT) {
-            message(p, acc);
+            message(p, source, acc);
           } else {
             p.skipChildren();
           }
@@ -123,7 +130,8 @@ final class CompletionParser {
     acc.finish(finish, nativeFinish);
   }
 
-  private static void message(JsonParser p, ResponseAccumulator acc) throws IOException {
+  private static void message(JsonParser p, byte @Nullable [] source, ResponseAccumulator acc)
+      throws IOException {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken t = p.nextToken();
@@ -155,7 +163,7 @@ final class CompletionParser {
           toolCalls(p, t, acc);
           break;
         case "reasoning_details":
-          reasoningDetails(p, t, acc);
+          reasoningDetails(p, t, source, acc);
           break;
         default:
           p.skipChildren();
@@ -172,14 +180,22 @@ final class CompletionParser {
     }
   }
 
-  private static void reasoningDetails(JsonParser p, JsonToken t, ResponseAccumulator acc)
+  private static void reasoningDetails(
+      JsonParser p, JsonToken t, byte @Nullable [] source, ResponseAccumulator acc)
       throws IOException {
     if (t != JsonToken.START_ARRAY) {
       p.skipChildren();
       return;
     }
     while (p.nextToken() != JsonToken.END_ARRAY) {
-      if (p.currentToken() == JsonToken.START_OBJECT) {
+      if (p.currentToken() == JsonToken.START_OBJECT && source != null && acc.keepsItemsAsSent()) {
+        // Cut the item's text from the body: no tree, and every byte of it as the provider sent it.
+        long start = p.currentTokenLocation().getByteOffset();
+        p.skipChildren();
+        long end = p.currentLocation().getByteOffset();
+        acc.reasoningDetail(
+            new String(source, (int) start, (int) (end - start), StandardCharsets.UTF_8));
+      } else if (p.currentToken() == JsonToken.START_OBJECT) {
         JsonNode item = p.readValueAsTree();
         acc.reasoningDetail((ObjectNode) item);
       } else {

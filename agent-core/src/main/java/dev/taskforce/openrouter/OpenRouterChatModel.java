@@ -95,7 +95,7 @@ final class OpenRouterChatModel implements ChatModel {
   private ChatResponse whole(int status, Headers headers, byte[] bytes) {
     ResponseAccumulator acc = new ResponseAccumulator(false, StreamListener.NONE);
     try (JsonParser p = CompletionParser.FACTORY.createParser(bytes)) {
-      CompletionParser.parse(p, acc);
+      CompletionParser.parse(p, bytes, acc);
     } catch (JsonProcessingException e) {
       String text = new String(bytes, StandardCharsets.UTF_8);
       throw new MalformedResponseException(
@@ -133,7 +133,7 @@ final class OpenRouterChatModel implements ChatModel {
       for (SseEvent e = sse.next(); e != null; e = sse.next()) {
         String data = e.data();
         try (JsonParser p = CompletionParser.FACTORY.createParser(data)) {
-          CompletionParser.parse(p, acc);
+          CompletionParser.parse(p, null, acc);
         } catch (JsonProcessingException ex) {
           throw new MalformedResponseException(
               r.status(),

@@ -118,6 +118,22 @@ final class ResponseAccumulator {
     refusal.append(delta);
   }
 
+  /** Whether reasoning items are kept as they came, not merged (a whole response, not a stream). */
+  boolean keepsItemsAsSent() {
+    return !streaming;
+  }
+
+  /** One reasoning item of a whole response, as its JSON text. */
+  void reasoningDetail(String itemJson) {
+    ReasoningDetail d;
+    try {
+      d = ReasoningDetail.fromJson(itemJson);
+    } catch (IllegalArgumentException e) {
+      return; // Without a string type it is no reasoning item; the tree path skips it too.
+    }
+    verbatim.add(d);
+  }
+
   void reasoningDetail(ObjectNode item) {
     if (streaming) {
       merged.add(item);

@@ -21,6 +21,21 @@ class ReasoningDetailTest {
   }
 
   @Test
+  void keepsStringsEscapesAndNumbersExactlyAsWrittenAndOnlyDropsWhitespaceBetweenTokens() {
+    String sent =
+        "{\n  \"type\": \"reasoning.summary\",\n  \"summary\": \"a  b\\t\\u00e9\\/ \\\" c\",\n"
+            + "  \"x\": [1, 2.50, 1e3, true, null],\n  \"index\": 3\n}";
+    ReasoningDetail d = ReasoningDetail.fromJson(sent);
+    assertThat(d.json())
+        .isEqualTo(
+            "{\"type\":\"reasoning.summary\",\"summary\":\"a  b\\t\\u00e9\\/ \\\" c\","
+                + "\"x\":[1,2.50,1e3,true,null],\"index\":3}");
+    assertThat(d.index()).isEqualTo(3);
+    assertThat(d.view()).isEqualTo(new ReasoningView.Summary("a  b\té/ \" c"));
+    assertThat(d).isEqualTo(ReasoningDetail.fromJson(d.json()));
+  }
+
+  @Test
   void givesTypedViewsOfTheKnownItemTypes() {
     assertThat(
             ReasoningDetail.fromJson("{\"type\":\"reasoning.summary\",\"summary\":\"plan\"}")
@@ -49,6 +64,10 @@ class ReasoningDetailTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("type");
     assertThatThrownBy(() -> ReasoningDetail.fromJson("{not json"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ReasoningDetail.fromJson("{\"type\":\"reasoning.text\"} {}"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ReasoningDetail.fromJson("{\"type\":\"reasoning.text\""))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

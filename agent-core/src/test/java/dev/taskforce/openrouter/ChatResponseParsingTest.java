@@ -121,6 +121,36 @@ class ChatResponseParsingTest {
   }
 
   @Test
+  void reasoningItemsOfAPrettyPrintedAnswerAreKeptAsSentOnlyWithoutWhitespaceBetweenTokens() {
+    String item =
+        "{\n      \"type\": \"reasoning.summary\",\n      \"summary\": \"caf\\u00e9 \\/ \\\"x\\\"\",\n"
+            + "      \"format\": \"openai-responses-v1\",\n      \"index\": 0\n    }";
+    String compact =
+        "{\"type\":\"reasoning.summary\",\"summary\":\"caf\\u00e9 \\/ \\\"x\\\"\","
+            + "\"format\":\"openai-responses-v1\",\"index\":0}";
+    server.enqueue(
+        ScriptedResponse.json(
+            200,
+            "{\n  \"id\": \"gen-1\",\n  \"choices\": [ {\n    \"index\": 0,\n"
+                + "    \"finish_reason\": \"stop\",\n    \"message\": {\n      \"role\": \"assistant\",\n"
+                + "      \"content\": \"é\",\n      \"reasoning_details\": [ "
+                + item
+                + ", 7 ]\n    }\n  } ],\n  \"usage\": {\"prompt_tokens\": 1, \"completion_tokens\": 1}\n}"));
+    server.enqueue(ScriptedResponse.json(200, Fixtures.TOOL_CALLS_BODY));
+
+    AssistantMessage answer = model.chat(ask("q")).message();
+    model.chat(ChatRequest.builder().messages(List.of(UserMessage.of("q"), answer)).build());
+
+    assertThat(answer.reasoning().details())
+        .extracting(ReasoningDetail::json)
+        .containsExactly(compact);
+    assertThat(answer.reasoning().details().get(0).view())
+        .isEqualTo(new ReasoningView.Summary("café / \"x\""));
+    server.takeRequest();
+    assertThat(server.takeRequest().bodyText()).contains("\"reasoning_details\":[" + compact + "]");
+  }
+
+  @Test
   void readsARefusal() {
     server.enqueue(
         ScriptedResponse.json(
