@@ -36,6 +36,7 @@ final class OpenRouterChatModel implements ChatModel {
   private final String id;
   private final ModelHttp http;
   private final Supplier<ModelCatalog> catalog;
+  private final RequestWriter writer = new RequestWriter();
 
   OpenRouterChatModel(String id, ModelHttp http, Supplier<ModelCatalog> catalog) {
     this.id = id;
@@ -55,7 +56,7 @@ final class OpenRouterChatModel implements ChatModel {
 
   @Override
   public ChatResponse chat(ChatRequest request) {
-    byte[] body = RequestWriter.write(id, request, false);
+    byte[] body = writer.write(id, request, false);
     long start = System.nanoTime();
     try (TransportResponse r = http.post(PATH, body, false, request.cancellation())) {
       if (!r.isSuccessful()) {
@@ -71,7 +72,7 @@ final class OpenRouterChatModel implements ChatModel {
 
   @Override
   public ChatResponse stream(ChatRequest request, StreamListener listener) {
-    byte[] body = RequestWriter.write(id, request, true);
+    byte[] body = writer.write(id, request, true);
     long start = System.nanoTime();
     try (TransportResponse r = http.post(PATH, body, true, request.cancellation())) {
       if (!r.isSuccessful()) {

@@ -2,6 +2,7 @@ package dev.taskforce.openrouter;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.taskforce.internal.BodyBytes;
 import dev.taskforce.internal.Json;
 import dev.taskforce.message.AssistantMessage;
@@ -21,8 +22,11 @@ import dev.taskforce.model.ToolChoice;
 import dev.taskforce.model.internal.ProviderWriter;
 import dev.taskforce.tool.ToolSpec;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a {@link ChatRequest} as an OpenRouter Chat Completions request body, with a streaming
@@ -32,31 +36,73 @@ import java.util.Map;
  * <p>Fields appear in the order of the wire reference; unset settings are left out. {@code
  * extraBody} entries come last, and a standard field with the same name is not written, so an extra
  * field always wins.
+ *
+ * <p>The {@code tools} array of the last request is kept written: an agent offers the same tools on
+ * every turn, so their schemas are encoded once, not once per turn. Thread-safe.
  */
 final class RequestWriter {
 
   private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
 
-  private RequestWriter() {}
+  /** The tools of the last request and their array, written. */
+  private record WrittenTools(List<ToolSpec> tools, SerializedString json) {}
 
-  static byte[] write(String model, ChatRequest r, boolean stream) {
+  private volatile @Nullable WrittenTools lastTools;
+
+  byte[] write(String model, ChatRequest r, boolean stream) {
     BodyBytes out = BodyBytes.take();
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      new Fields(g, r.extraBody()).write(model, r, stream);
+      new Fields(g, r.extraBody(), this).write(model, r, stream);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // Writing to memory does not fail.
     }
     return out.toByteArray();
   }
 
+  /** The {@code tools} array, from the cache when the tools are those of the last request. */
+  private SerializedString tools(List<ToolSpec> tools) throws IOException {
+    WrittenTools last = lastTools;
+    if (last != null && last.tools().equals(tools)) {
+      return last.json();
+    }
+    StringWriter text = new StringWriter(1024);
+    try (JsonGenerator g = FACTORY.createGenerator(text)) {
+      g.writeStartArray();
+      for (ToolSpec t : tools) {
+        tool(g, t);
+      }
+      g.writeEndArray();
+    }
+    SerializedString json = new SerializedString(text.toString());
+    lastTools = new WrittenTools(List.copyOf(tools), json);
+    return json;
+  }
+
+  private static void tool(JsonGenerator g, ToolSpec t) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("type", "function");
+    g.writeObjectFieldStart("function");
+    g.writeStringField("name", t.name());
+    if (!t.description().isEmpty()) {
+      g.writeStringField("description", t.description());
+    }
+    g.writeFieldName("parameters");
+    g.writeRawValue(t.parameters().json());
+    g.writeBooleanField("strict", t.strict());
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
   /** One body being written. */
   private static final class Fields {
     private final JsonGenerator g;
     private final Map<String, Object> extra;
+    private final RequestWriter writer;
 
-    Fields(JsonGenerator g, Map<String, Object> extra) {
+    Fields(JsonGenerator g, Map<String, Object> extra, RequestWriter writer) {
       this.g = g;
       this.extra = extra;
+      this.writer = writer;
     }
 
     private boolean want(String field) {
@@ -83,11 +129,8 @@ final class RequestWriter {
         g.writeEndArray();
       }
       if (!r.tools().isEmpty() && want("tools")) {
-        g.writeArrayFieldStart("tools");
-        for (ToolSpec t : r.tools()) {
-          tool(t);
-        }
-        g.writeEndArray();
+        g.writeFieldName("tools");
+        g.writeRawValue(writer.tools(r.tools()));
       }
       if (r.toolChoice() != null && want("tool_choice")) {
         toolChoice(r.toolChoice());
@@ -234,21 +277,6 @@ final class RequestWriter {
       if (started) {
         g.writeEndArray();
       }
-    }
-
-    private void tool(ToolSpec t) throws IOException {
-      g.writeStartObject();
-      g.writeStringField("type", "function");
-      g.writeObjectFieldStart("function");
-      g.writeStringField("name", t.name());
-      if (!t.description().isEmpty()) {
-        g.writeStringField("description", t.description());
-      }
-      g.writeFieldName("parameters");
-      g.writeRawValue(t.parameters().json());
-      g.writeBooleanField("strict", t.strict());
-      g.writeEndObject();
-      g.writeEndObject();
     }
 
     private void toolChoice(ToolChoice c) throws IOException {

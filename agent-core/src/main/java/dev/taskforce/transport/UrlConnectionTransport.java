@@ -6,8 +6,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpRetryException;
 import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Transport} over {@link HttpURLConnection}; see {@link TransportFactory#URL_CONNECTION}.
@@ -19,6 +22,11 @@ final class UrlConnectionTransport implements Transport {
   private final int connectTimeoutMillis;
   private final int readTimeoutMillis;
 
+  /** The URL of the last URI sent to: a client posts to the same few URIs, parsed once. */
+  private volatile @Nullable Target last;
+
+  private record Target(URI uri, URL url) {}
+
   UrlConnectionTransport(TransportConfig config) {
     this.connectTimeoutMillis = (int) config.connectTimeout().toMillis();
     this.readTimeoutMillis = (int) config.readTimeout().toMillis();
@@ -28,7 +36,7 @@ final class UrlConnectionTransport implements Transport {
   public TransportResponse send(TransportRequest request, CancellationToken cancellation)
       throws IOException {
     cancellation.throwIfCancelled();
-    HttpURLConnection c = (HttpURLConnection) request.uri().toURL().openConnection();
+    HttpURLConnection c = (HttpURLConnection) url(request.uri()).openConnection();
     c.setConnectTimeout(connectTimeoutMillis);
     c.setReadTimeout(readTimeoutMillis);
     c.setUseCaches(false);
@@ -72,6 +80,16 @@ final class UrlConnectionTransport implements Transport {
       c.disconnect();
       throw e;
     }
+  }
+
+  private URL url(URI uri) throws IOException {
+    Target t = last;
+    if (t != null && (t.uri() == uri || t.uri().equals(uri))) {
+      return t.url();
+    }
+    URL url = uri.toURL();
+    last = new Target(uri, url);
+    return url;
   }
 
   private static int responseCode(HttpURLConnection c) throws IOException {

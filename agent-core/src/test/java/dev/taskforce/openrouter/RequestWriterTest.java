@@ -40,7 +40,8 @@ class RequestWriterTest {
 
   private static JsonNode written(ChatRequest r, boolean stream) {
     return Json.parse(
-        new String(RequestWriter.write("openai/gpt-5.4-mini", r, stream), StandardCharsets.UTF_8));
+        new String(
+            new RequestWriter().write("openai/gpt-5.4-mini", r, stream), StandardCharsets.UTF_8));
   }
 
   private static ChatRequest.Builder hi() {
@@ -152,7 +153,7 @@ class RequestWriterTest {
                  {"role":"tool","tool_call_id":"call_mUCAklYTU3uGC65pRz7M7UbY","content":"5"},
                  {"role":"tool","tool_call_id":"call_y7BeX0S3uY40okx6MWg7dX2y","content":"6"}]
                 """));
-    assertThat(new String(RequestWriter.write("m", r, false), StandardCharsets.UTF_8))
+    assertThat(new String(new RequestWriter().write("m", r, false), StandardCharsets.UTF_8))
         .contains(Fixtures.ENCRYPTED_ITEM);
   }
 
@@ -340,7 +341,7 @@ class RequestWriterTest {
             .extraBody("plugins", List.of(Map.of("id", "response-healing")))
             .extraBody("stream", true)
             .build();
-    String text = new String(RequestWriter.write("m", r, false), StandardCharsets.UTF_8);
+    String text = new String(new RequestWriter().write("m", r, false), StandardCharsets.UTF_8);
     JsonNode body = Json.parse(text);
     assertThat(body.get("temperature").decimalValue()).isEqualByComparingTo("0.2");
     assertThat(body.get("plugins")).isEqualTo(Json.parse("[{\"id\":\"response-healing\"}]"));
@@ -361,5 +362,29 @@ class RequestWriterTest {
             Json.parse(
                 "[{\"type\":\"function\",\"function\":{\"name\":\"lookup\",\"description\":\"Look up a fact\","
                     + "\"parameters\":{\"type\":\"object\"},\"strict\":false}}]"));
+  }
+
+  @Test
+  void writesEachRequestsOwnToolsWhenOneWriterServesManyRequests() {
+    RequestWriter writer = new RequestWriter();
+    ToolSpec weather = new ToolSpec("get_weather", "", JsonSchema.fromJson(WEATHER_SCHEMA), true);
+    ToolSpec lookup =
+        new ToolSpec(
+            "lookup", "Look up a fact", JsonSchema.fromJson("{\"type\":\"object\"}"), false);
+    List<List<ToolSpec>> sequence =
+        List.of(
+            List.of(weather),
+            List.of(weather),
+            List.of(weather, lookup),
+            List.of(),
+            List.of(weather));
+    for (List<ToolSpec> tools : sequence) {
+      ChatRequest r = hi().tools(tools).build();
+      JsonNode body =
+          Json.parse(
+              new String(writer.write("openai/gpt-5.4-mini", r, false), StandardCharsets.UTF_8));
+      assertThat(body).isEqualTo(written(r, false)); // the same as a fresh writer's
+      assertThat(body.path("tools").size()).isEqualTo(tools.size());
+    }
   }
 }

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends a model provider's requests: URLs, fixed headers, the key, and turning failures into typed
@@ -36,11 +38,24 @@ public final class ModelHttp {
   /** The largest declared length a whole body is read into at once; beyond, the array grows. */
   private static final int MAX_PRESIZED_BODY = 16 << 20;
 
+  /** The most request URIs kept parsed. */
+  private static final int MAX_CACHED_URIS = 64;
+
   private final Transport transport;
   private final String baseUrl;
   private final ApiKey key;
   private final String[] fixedHeaders;
   private final List<String> secrets;
+
+  /**
+   * The headers of a JSON post and of a streaming post; null when the key is required but absent.
+   */
+  private final @Nullable Headers postJson;
+
+  private final @Nullable Headers postStream;
+
+  /** Request URIs by path: a model's few paths are parsed once, not per request. */
+  private final Map<String, URI> uris = new ConcurrentHashMap<>();
 
   /**
    * Creates the sender.
@@ -76,6 +91,18 @@ public final class ModelHttp {
       }
     }
     this.secrets = List.copyOf(s);
+    boolean keyUsable = key.isPresent() || !key.isRequired();
+    this.postJson = keyUsable ? postHeaders(false) : null;
+    this.postStream = keyUsable ? postHeaders(true) : null;
+  }
+
+  private Headers postHeaders(boolean stream) {
+    return headers(
+        true,
+        "Content-Type",
+        "application/json",
+        "Accept",
+        stream ? "text/event-stream" : "application/json");
   }
 
   /**
@@ -125,13 +152,10 @@ public final class ModelHttp {
    */
   public TransportResponse post(String path, byte[] body, boolean stream, CancellationToken token)
       throws IOException {
-    Headers headers =
-        headers(
-            true,
-            "Content-Type",
-            "application/json",
-            "Accept",
-            stream ? "text/event-stream" : "application/json");
+    Headers headers = stream ? postStream : postJson;
+    if (headers == null) {
+      headers = postHeaders(stream); // Fails: the key is required and missing.
+    }
     return transport.send(new TransportRequest("POST", uri(path), headers, body), token);
   }
 
@@ -164,7 +188,14 @@ public final class ModelHttp {
   }
 
   private URI uri(String path) {
-    return URI.create(baseUrl + path);
+    URI uri = uris.get(path);
+    if (uri == null) {
+      uri = URI.create(baseUrl + path);
+      if (uris.size() < MAX_CACHED_URIS) { // Paths with queries vary; keep the cache bounded.
+        uris.put(path, uri);
+      }
+    }
+    return uri;
   }
 
   /**
