@@ -5,6 +5,7 @@ import dev.taskforce.internal.Validation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.validation.metadata.BeanDescriptor;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.util.Collection;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +30,22 @@ import org.jspecify.annotations.Nullable;
  */
 final class ConstraintCheck {
 
+  /**
+   * Per class, whether a method declares parameter constraints: a method without any is not handed
+   * to the validator on every call (its metadata lookup alone costs more than the call).
+   */
+  private static final ClassValue<Predicate<Method>> CONSTRAINED =
+      new ClassValue<>() {
+        @Override
+        protected Predicate<Method> computeValue(Class<?> type) {
+          BeanDescriptor bean = Validation.validator().getConstraintsForClass(type);
+          Map<Method, Boolean> known = new ConcurrentHashMap<>();
+          return m ->
+              known.computeIfAbsent(
+                  m, k -> bean.getConstraintsForMethod(k.getName(), k.getParameterTypes()) != null);
+        }
+      };
+
   private ConstraintCheck() {}
 
   /**
@@ -36,17 +55,24 @@ final class ConstraintCheck {
   static List<ArgumentProblem> check(
       @Nullable Object target, Method method, @Nullable Object[] args, @Nullable String[] names) {
     Set<ArgumentProblem> problems = new LinkedHashSet<>();
-    if (target != null) {
+    if (target != null && CONSTRAINED.get(target.getClass()).test(method)) {
       for (ConstraintViolation<Object> v :
           Validation.validator().forExecutables().validateParameters(target, method, args)) {
         problems.add(new ArgumentProblem(parameterPath(v.getPropertyPath(), names), message(v)));
       }
     }
-    Set<Object> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Object> visited = null;
     for (int i = 0; i < args.length; i++) {
-      if (names[i] != null) {
-        walk(args[i], "$." + names[i], visited, problems);
+      Object arg = args[i];
+      if (names[i] != null && arg != null && !isPlain(arg.getClass())) {
+        if (visited == null) {
+          visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        }
+        walk(arg, "$." + names[i], visited, problems);
       }
+    }
+    if (problems.isEmpty()) {
+      return List.of();
     }
     return problems.stream()
         .sorted(Comparator.comparing(ArgumentProblem::path).thenComparing(ArgumentProblem::message))
