@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.taskforce.internal.Json;
+import dev.taskforce.internal.ParsedReasoning;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,10 @@ public final class ReasoningDetail {
   private final String json;
   private final String type;
   private final @Nullable Integer index;
+
+  static {
+    ParsedReasoning.install((json, type, index) -> new ReasoningDetail(compact(json), type, index));
+  }
 
   private ReasoningDetail(String json, String type, @Nullable Integer index) {
     this.json = json;

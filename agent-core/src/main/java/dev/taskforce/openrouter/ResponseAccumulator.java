@@ -123,15 +123,9 @@ final class ResponseAccumulator {
     return !streaming;
   }
 
-  /** One reasoning item of a whole response, as its JSON text. */
-  void reasoningDetail(String itemJson) {
-    ReasoningDetail d;
-    try {
-      d = ReasoningDetail.fromJson(itemJson);
-    } catch (IllegalArgumentException e) {
-      return; // Without a string type it is no reasoning item; the tree path skips it too.
-    }
-    verbatim.add(d);
+  /** One reasoning item of a whole response, cut from its body. */
+  void reasoningDetail(ReasoningDetail item) {
+    verbatim.add(item);
   }
 
   void reasoningDetail(ObjectNode item) {

@@ -151,6 +151,31 @@ class ChatResponseParsingTest {
   }
 
   @Test
+  void reasoningItemsCutFromAnAnswerKeepTheirTypeAndIndexAndItemsWithoutATypeAreSkipped() {
+    server.enqueue(
+        ScriptedResponse.json(
+            200,
+            "{\"id\":\"gen-1\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\","
+                + "\"message\":{\"role\":\"assistant\",\"content\":\"ok\",\"reasoning_details\":["
+                + "{\"data\":\"x\",\"index\":3,\"type\":\"reasoning.encrypted\"},"
+                + "{\"type\":7,\"index\":1},"
+                + "{\"type\":\"reasoning.text\",\"index\":2.0,\"text\":{\"nested\":[1,{\"type\":\"no\"}]}},"
+                + "{\"type\":\"reasoning.summary\",\"index\":\"4\",\"summary\":\"s\"}]}}],"
+                + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1}}"));
+
+    List<ReasoningDetail> details = model.chat(ask("q")).message().reasoning().details();
+
+    assertThat(details)
+        .extracting(ReasoningDetail::type)
+        .containsExactly("reasoning.encrypted", "reasoning.text", "reasoning.summary");
+    assertThat(details).extracting(ReasoningDetail::index).containsExactly(3, 2, null);
+    for (ReasoningDetail d : details) {
+      assertThat(d).isEqualTo(ReasoningDetail.fromJson(d.json())); // as the checked path reads it
+      assertThat(ReasoningDetail.fromJson(d.json()).index()).isEqualTo(d.index());
+    }
+  }
+
+  @Test
   void readsARefusal() {
     server.enqueue(
         ScriptedResponse.json(

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.taskforce.internal.Json;
-import dev.taskforce.schema.JsonSchemas;
 import dev.taskforce.tool.ToolContext;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -87,7 +86,7 @@ final class ArgumentBinder {
     if (node == null || node.isNull()) {
       return a.isOptional() ? Optional.empty() : null;
     }
-    return JsonSchemas.reader(a.type()).readValue(node);
+    return a.reader().readValue(node);
   }
 
   private static ArgumentProblem problem(String name, IOException e) {

@@ -85,10 +85,13 @@ final class ArgumentsCheck {
         check(field, p.getValue(), fieldPath, out);
       }
     }
-    Set<String> known = new TreeSet<>();
-    props.fieldNames().forEachRemaining(known::add);
+    Set<String> known = null;
     for (Map.Entry<String, JsonNode> f : iterable(value)) {
       if (!props.has(f.getKey())) {
+        if (known == null) {
+          known = new TreeSet<>();
+          props.fieldNames().forEachRemaining(known::add);
+        }
         out.add(
             new ArgumentProblem(
                 path + "." + f.getKey(),
@@ -184,13 +187,15 @@ final class ArgumentsCheck {
   }
 
   private static Set<String> types(JsonNode schema) {
-    Set<String> types = new TreeSet<>();
     JsonNode type = schema.get("type");
-    if (type != null && type.isTextual()) {
-      types.add(type.textValue());
-    } else if (type != null) {
-      type.forEach(t -> types.add(t.asText()));
+    if (type == null) {
+      return Set.of();
     }
+    if (type.isTextual()) {
+      return Set.of(type.textValue());
+    }
+    Set<String> types = new TreeSet<>();
+    type.forEach(t -> types.add(t.asText()));
     return types;
   }
 

@@ -1,5 +1,7 @@
 package dev.taskforce.tools;
 
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.taskforce.schema.JsonSchemas;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 
@@ -16,9 +18,16 @@ sealed interface ToolParameter {
    * @param type its Java type, which Jackson reads it into
    * @param isOptional whether the Java type is {@code Optional}, so absence is {@code
    *     Optional.empty()}
+   * @param reader reads the value into {@code type}, made once rather than per call
    */
-  record ModelArgument(String name, Type type, boolean nullable, boolean isOptional)
-      implements ToolParameter {}
+  record ModelArgument(
+      String name, Type type, boolean nullable, boolean isOptional, ObjectReader reader)
+      implements ToolParameter {
+
+    ModelArgument(String name, Type type, boolean nullable, boolean isOptional) {
+      this(name, type, nullable, isOptional, JsonSchemas.reader(type));
+    }
+  }
 
   /**
    * A value supplied by a resolver, never seen by the model.
