@@ -197,6 +197,16 @@ class ToolRunnerTest {
               }
               return ToolResult.success("late");
             });
+    CountDownLatch quickDone = new CountDownLatch(1);
+    ToolRunListener quickFinished =
+        new ToolRunListener() {
+          @Override
+          public void onFinish(ToolCallResult result) {
+            if (result.call().id().equals("1")) {
+              quickDone.countDown();
+            }
+          }
+        };
     CancellationToken token = new CancellationToken();
     ToolContext ctx = context.toBuilder().cancellation(token).build();
     ExecutorService caller = Executors.newSingleThreadExecutor();
@@ -205,11 +215,10 @@ class ToolRunnerTest {
           caller.submit(
               () ->
                   runner(stuck, echo("quick"))
-                      .run(
-                          List.of(call("1", "quick"), call("2", "stuck")),
-                          ctx,
-                          ToolRunListener.NONE));
+                      .run(List.of(call("1", "quick"), call("2", "stuck")), ctx, quickFinished));
       assertThat(started.await(SAFETY_SECONDS, TimeUnit.SECONDS)).isTrue();
+      // The quick call has its result before the run is cancelled, however the threads ran.
+      assertThat(quickDone.await(SAFETY_SECONDS, TimeUnit.SECONDS)).isTrue();
       token.cancel();
       List<ToolCallResult> results = run.get(SAFETY_SECONDS, TimeUnit.SECONDS);
       assertThat(results.get(0).result()).isEqualTo(ToolResult.success("quick:{}"));
