@@ -52,20 +52,9 @@ public final class ReasoningDetail {
     Integer index = null;
     try (JsonParser p = Json.MAPPER.getFactory().createParser(json)) {
       if (p.nextToken() == JsonToken.START_OBJECT) {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String field = p.currentName();
-          JsonToken t = p.nextToken();
-          if (field.equals("type") && t == JsonToken.VALUE_STRING) {
-            type = p.getText();
-          } else if (field.equals("index") && t == JsonToken.VALUE_NUMBER_INT) {
-            index = p.getNumberType() == JsonParser.NumberType.INT ? p.getIntValue() : null;
-          } else if (field.equals("index") && t == JsonToken.VALUE_NUMBER_FLOAT) {
-            double d = p.getDoubleValue(); // As fromTree reads it: truncated when in range.
-            index = d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE ? (int) d : null;
-          } else {
-            p.skipChildren();
-          }
-        }
+        ParsedReasoning.Head head = ParsedReasoning.readHead(p);
+        type = head.type();
+        index = head.index();
         if (p.nextToken() != null) {
           type = null; // More after the object: not one JSON object.
         }

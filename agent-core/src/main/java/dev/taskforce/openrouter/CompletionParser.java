@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.taskforce.internal.Json;
 import dev.taskforce.internal.ParsedReasoning;
-import dev.taskforce.message.ReasoningDetail;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -194,27 +193,14 @@ final class CompletionParser {
         // Cut the item's text from the body: no tree, and every byte of it as the provider sent it.
         // Its type and index are read on the way, so the text is not parsed a second time.
         long start = p.currentTokenLocation().getByteOffset();
-        String type = null;
-        Integer index = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String field = p.currentName();
-          JsonToken v = p.nextToken();
-          if (field.equals("type") && v == JsonToken.VALUE_STRING) {
-            type = p.getText();
-          } else if (field.equals("index") && v.isNumeric()) {
-            index = index(p, v);
-          } else {
-            p.skipChildren();
-          }
-        }
+        ParsedReasoning.Head head = ParsedReasoning.readHead(p);
         long end = p.currentLocation().getByteOffset();
-        if (type
-            != null) { // Without a string type it is no reasoning item; the tree path skips it.
+        if (head.type() != null) { // Without a string type it is no item; the tree path skips it.
           acc.reasoningDetail(
               ParsedReasoning.of(
                   new String(source, (int) start, (int) (end - start), StandardCharsets.UTF_8),
-                  type,
-                  index));
+                  head.type(),
+                  head.index()));
         }
       } else if (p.currentToken() == JsonToken.START_OBJECT) {
         JsonNode item = p.readValueAsTree();
@@ -223,18 +209,6 @@ final class CompletionParser {
         p.skipChildren();
       }
     }
-  }
-
-  /** An item's {@code index} as {@link ReasoningDetail#fromJson} reads it. */
-  private static @Nullable Integer index(JsonParser p, JsonToken v) throws IOException {
-    if (v == JsonToken.VALUE_NUMBER_INT) {
-      return p.getNumberType() == JsonParser.NumberType.INT ? p.getIntValue() : null;
-    }
-    if (v == JsonToken.VALUE_NUMBER_FLOAT) {
-      double d = p.getDoubleValue(); // Truncated when in range, as a tree's intValue() does.
-      return d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE ? (int) d : null;
-    }
-    return null;
   }
 
   private static void toolCalls(JsonParser p, JsonToken t, ResponseAccumulator acc)
