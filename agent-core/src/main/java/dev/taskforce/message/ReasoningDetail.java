@@ -48,29 +48,25 @@ public final class ReasoningDetail {
    */
   public static ReasoningDetail fromJson(String json) {
     requireNonNull(json, "json == null");
-    String type = null;
-    Integer index = null;
+    ParsedReasoning.Head head = null;
+    IOException failure = null;
     try (JsonParser p = Json.MAPPER.getFactory().createParser(json)) {
       if (p.nextToken() == JsonToken.START_OBJECT) {
-        ParsedReasoning.Head head = ParsedReasoning.readHead(p);
-        type = head.type();
-        index = head.index();
+        head = ParsedReasoning.readHead(p);
         if (p.nextToken() != null) {
-          type = null; // More after the object: not one JSON object.
+          head = null; // More after the object: not one JSON object.
         }
       }
     } catch (IOException e) {
+      failure = e;
+    }
+    if (failure != null || head == null || head.type() == null) {
       throw new IllegalArgumentException(
           "a reasoning detail must be a JSON object with a string \"type\", was: "
               + abbreviate(json),
-          e);
+          failure);
     }
-    if (type == null) {
-      throw new IllegalArgumentException(
-          "a reasoning detail must be a JSON object with a string \"type\", was: "
-              + abbreviate(json));
-    }
-    return new ReasoningDetail(compact(json), type, index);
+    return new ReasoningDetail(compact(json), head.type(), head.index());
   }
 
   /**

@@ -84,7 +84,7 @@ final class UrlConnectionTransport implements Transport {
 
   private URL url(URI uri) throws IOException {
     Target t = last;
-    if (t != null && (t.uri() == uri || t.uri().equals(uri))) {
+    if (t != null && t.uri().equals(uri)) {
       return t.url();
     }
     URL url = uri.toURL();

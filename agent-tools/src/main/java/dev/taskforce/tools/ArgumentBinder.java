@@ -77,7 +77,7 @@ final class ArgumentBinder {
       return new Invalid(problems);
     }
     List<ArgumentProblem> violations =
-        ConstraintCheck.check(target, tool.method, values, tool.argumentNames);
+        ConstraintCheck.check(target, tool.method, tool.constrained, values, tool.argumentNames);
     return violations.isEmpty() ? new Bound(values) : new Invalid(violations);
   }
 

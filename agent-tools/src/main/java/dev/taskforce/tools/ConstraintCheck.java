@@ -5,7 +5,6 @@ import dev.taskforce.internal.Validation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
-import jakarta.validation.metadata.BeanDescriptor;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.util.Collection;
@@ -17,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,32 +27,33 @@ import org.jspecify.annotations.Nullable;
  */
 final class ConstraintCheck {
 
-  /**
-   * Per class, whether a method declares parameter constraints: a method without any is not handed
-   * to the validator on every call (its metadata lookup alone costs more than the call).
-   */
-  private static final ClassValue<Predicate<Method>> CONSTRAINED =
-      new ClassValue<>() {
-        @Override
-        protected Predicate<Method> computeValue(Class<?> type) {
-          BeanDescriptor bean = Validation.validator().getConstraintsForClass(type);
-          Map<Method, Boolean> known = new ConcurrentHashMap<>();
-          return m ->
-              known.computeIfAbsent(
-                  m, k -> bean.getConstraintsForMethod(k.getName(), k.getParameterTypes()) != null);
-        }
-      };
-
   private ConstraintCheck() {}
 
   /**
+   * Whether a method declares constraints on its parameters (or cascades into them): found once per
+   * tool, so that a method without any is not handed to the validator on every call.
+   */
+  static boolean declaresConstraints(Method method) {
+    return Validation.validator()
+            .getConstraintsForClass(method.getDeclaringClass())
+            .getConstraintsForMethod(method.getName(), method.getParameterTypes())
+        != null;
+  }
+
+  /**
    * @param target the object the method is called on, or {@code null} for a static method
+   * @param constrained whether the method declares parameter constraints, so that the validator is
+   *     asked about it (see {@link #declaresConstraints})
    * @param names the JSON name of each parameter, {@code null} for injected ones
    */
   static List<ArgumentProblem> check(
-      @Nullable Object target, Method method, @Nullable Object[] args, @Nullable String[] names) {
+      @Nullable Object target,
+      Method method,
+      boolean constrained,
+      @Nullable Object[] args,
+      @Nullable String[] names) {
     Set<ArgumentProblem> problems = new LinkedHashSet<>();
-    if (target != null && CONSTRAINED.get(target.getClass()).test(method)) {
+    if (target != null && constrained) {
       for (ConstraintViolation<Object> v :
           Validation.validator().forExecutables().validateParameters(target, method, args)) {
         problems.add(new ArgumentProblem(parameterPath(v.getPropertyPath(), names), message(v)));

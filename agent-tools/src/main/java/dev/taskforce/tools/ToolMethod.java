@@ -43,6 +43,9 @@ final class ToolMethod {
   final JsonSchema schema;
   final ArgumentsCheck check;
 
+  /** Whether the method declares parameter constraints for the validator. */
+  final boolean constrained;
+
   private ToolMethod(Method method, Tool tool) {
     this.method = method;
     this.name = tool.name().isEmpty() ? method.getName() : tool.name();
@@ -84,6 +87,7 @@ final class ToolMethod {
       throw error("its argument schema is not strict: " + JsonSchemas.checkStrict(schema));
     }
     this.check = new ArgumentsCheck(schema.node());
+    this.constrained = ConstraintCheck.declaresConstraints(method);
   }
 
   static ToolMethod parse(Method method) {
