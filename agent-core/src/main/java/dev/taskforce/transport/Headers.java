@@ -75,6 +75,14 @@ public final class Headers {
     return new Headers(freeze(m));
   }
 
+  /**
+   * Headers from a map built by a parser in this package, which hands it over: the map is kept, its
+   * value lists frozen.
+   */
+  static Headers parsed(TreeMap<String, List<String>> caseInsensitive) {
+    return new Headers(freeze(caseInsensitive));
+  }
+
   private static TreeMap<String, List<String>> freeze(TreeMap<String, List<String>> m) {
     m.replaceAll((k, v) -> List.copyOf(v));
     return m;

@@ -42,6 +42,33 @@ public interface TransportFactory {
    */
   TransportFactory HTTP_CLIENT = HttpClientTransport::new;
 
+  /**
+   * Taskforce's own HTTP/1.1 client over sockets ({@code java.net.Socket}, with the JDK's TLS for
+   * {@code https://} and the host name checked against the certificate), with its own pool of
+   * kept-alive connections per host.
+   *
+   * <ul>
+   *   <li>Cancellation closes the socket, so a blocked read or write ends at once on any thread.
+   *   <li>Idle connections are kept for up to 30 seconds (at most 1,024 per host); one idle for
+   *       over a second is checked before reuse, so a connection the server closed meanwhile is not
+   *       sent a request. A request is never re-sent by the transport.
+   *   <li>Bodies are framed by {@code Content-Length}, {@code Transfer-Encoding: chunked} or the
+   *       end of the connection. Responses are not decompressed; interim (1xx) responses are
+   *       skipped.
+   *   <li>The transport writes {@code Host}, {@code Content-Length} and the framing itself: a
+   *       request that sets {@code Host}, {@code Content-Length}, {@code Transfer-Encoding}, {@code
+   *       Connection}, {@code Upgrade} or {@code Expect}, or a header value with a line break or
+   *       another control character, is refused with an {@link IllegalArgumentException} before
+   *       anything is sent.
+   *   <li>When the default {@link java.net.ProxySelector} names a proxy for a URI, the call goes
+   *       through {@link #URL_CONNECTION} instead, which supports every kind of proxy and proxy
+   *       authentication. The proxy is asked only before a new connection is opened.
+   *   <li>TLS uses {@link javax.net.ssl.SSLContext#getDefault()}, so the standard {@code
+   *       javax.net.ssl.*} system properties (trust store, key store) apply.
+   * </ul>
+   */
+  TransportFactory SOCKET = SocketTransport::new;
+
   /** The default: {@link #URL_CONNECTION} (see the class comment for why). */
   TransportFactory DEFAULT = URL_CONNECTION;
 

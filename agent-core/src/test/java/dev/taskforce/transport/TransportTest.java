@@ -41,6 +41,7 @@ class TransportTest {
 
   static Stream<Arguments> transports() {
     return Stream.of(
+        Arguments.of("SOCKET", TransportFactory.SOCKET),
         Arguments.of("URL_CONNECTION", TransportFactory.URL_CONNECTION),
         Arguments.of("HTTP_CLIENT", TransportFactory.HTTP_CLIENT));
   }
@@ -165,6 +166,8 @@ class TransportTest {
 
   static Stream<Arguments> immediateBodyCancellation() {
     Stream.Builder<Arguments> b = Stream.builder();
+    b.add(Arguments.of("SOCKET on a platform thread", TransportFactory.SOCKET, false));
+    b.add(Arguments.of("SOCKET on a virtual thread", TransportFactory.SOCKET, true));
     b.add(Arguments.of("HTTP_CLIENT on a platform thread", TransportFactory.HTTP_CLIENT, false));
     b.add(Arguments.of("HTTP_CLIENT on a virtual thread", TransportFactory.HTTP_CLIENT, true));
     b.add(

@@ -78,6 +78,81 @@ interface FloorHttp extends AutoCloseable {
     }
   }
 
+  static FloorHttp raw(String chatUrl) {
+    return new Raw(URI.create(chatUrl));
+  }
+
+  /** PROTOTYPE: a minimal HTTP/1.1 client on one kept-alive socket. */
+  final class Raw implements FloorHttp {
+    private final URI uri;
+    private java.net.Socket socket;
+    private java.io.BufferedInputStream in;
+    private OutputStream out;
+    private final byte[] head;
+
+    Raw(URI uri) {
+      this.uri = uri;
+      this.head =
+          ("POST "
+                  + uri.getRawPath()
+                  + " HTTP/1.1\r\nHost: "
+                  + uri.getHost()
+                  + ":"
+                  + uri.getPort()
+                  + "\r\nAuthorization: "
+                  + AUTHORIZATION
+                  + "\r\nContent-Type: application/json\r\nUser-Agent: x\r\nAccept: */*\r\nContent-Length: ")
+              .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public String label() {
+      return "raw socket";
+    }
+
+    @Override
+    public byte[] post(List<byte[]> parts, int length) throws IOException {
+      if (socket == null) {
+        socket = new java.net.Socket(uri.getHost(), uri.getPort());
+        socket.setTcpNoDelay(true);
+        in = new java.io.BufferedInputStream(socket.getInputStream(), 8192);
+        out = socket.getOutputStream();
+      }
+      byte[] lenBytes =
+          (length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      byte[] all = new byte[head.length + lenBytes.length + length];
+      System.arraycopy(head, 0, all, 0, head.length);
+      System.arraycopy(lenBytes, 0, all, head.length, lenBytes.length);
+      int at = head.length + lenBytes.length;
+      for (byte[] part : parts) {
+        System.arraycopy(part, 0, all, at, part.length);
+        at += part.length;
+      }
+      out.write(all);
+      out.flush();
+      StringBuilder line = new StringBuilder();
+      int contentLength = -1;
+      int status = -1;
+      while (true) {
+        line.setLength(0);
+        int b;
+        while ((b = in.read()) != '\n') {
+          if (b < 0) throw new IOException("eof");
+          if (b != '\r') line.append((char) b);
+        }
+        if (line.length() == 0) break;
+        if (status < 0) {
+          status = Integer.parseInt(line.substring(9, 12));
+        } else if (line.length() > 15
+            && line.substring(0, 15).equalsIgnoreCase("content-length:")) {
+          contentLength = Integer.parseInt(line.substring(15).trim());
+        }
+      }
+      if (status != 200) throw new IOException("HTTP " + status);
+      return in.readNBytes(contentLength);
+    }
+  }
+
   /** Over one {@link HttpClient} (HTTP/1.1, its default executor). */
   final class JdkHttpClient implements FloorHttp {
     private final URI uri;

@@ -21,12 +21,20 @@ public final class PerTurnProfile {
           switch (which) {
             case "taskforce" ->
                 new TaskforceDriver("taskforce", server.baseUrl(), TransportFactory.DEFAULT);
+            case "taskforce-socket" ->
+                new TaskforceDriver("taskforce", server.baseUrl(), TransportFactory.SOCKET);
             case "taskforce-http-client" ->
                 new TaskforceDriver("taskforce", server.baseUrl(), TransportFactory.HTTP_CLIENT);
             case "langchain4j" -> new LangChain4jDriver(server.baseUrl());
             case "floor" ->
                 new FloorDriver(
                     FloorDriver.Style.STREAMING, FloorHttp.urlConnection(server.chatUrl()));
+            case "floor-raw" ->
+                new FloorDriver(FloorDriver.Style.STREAMING, FloorHttp.raw(server.chatUrl()));
+            case "floor-tree" ->
+                new FloorDriver(FloorDriver.Style.TREE, FloorHttp.urlConnection(server.chatUrl()));
+            case "floor-tree-raw" ->
+                new FloorDriver(FloorDriver.Style.TREE, FloorHttp.raw(server.chatUrl()));
             default -> throw new IllegalArgumentException("unknown driver: " + which);
           };
       // The first half warms the JIT up; the second half is measured.
