@@ -1,18 +1,23 @@
 package dev.taskforce.transport;
 
 /**
- * Creates a {@link Transport} from timeouts. The two built-in factories cover the JDK's two HTTP
- * clients; a custom factory can wrap either or supply any other transport.
+ * Creates a {@link Transport} from timeouts. Three are built in: {@link #SOCKET}, Taskforce's own
+ * HTTP/1.1 client and the default, and one over each of the JDK's two HTTP clients. A custom
+ * factory can wrap any of them or supply another transport.
  *
- * <p>Why {@link #URL_CONNECTION} is the default: measured on the project's benchmark machine for a
- * five-turn tool conversation, a client over {@code HttpURLConnection} costs about 0.3x the CPU per
- * turn of LangChain4j, against about 0.73x over {@code java.net.http.HttpClient}, whose selector
- * and executor threads do the extra work. {@code HttpURLConnection} reads on the calling thread and
- * needs no background threads. The choice will be revisited with the agent-bench benchmark.
+ * <p>Why {@link #SOCKET} is the default: in the agent-bench per-turn benchmark (a five-turn tool
+ * conversation against a local server, see {@code docs/performance.md}), an agent over {@code
+ * HttpURLConnection} spends most of its CPU inside that client, and one over {@code
+ * java.net.http.HttpClient} more still, on its selector and executor threads. Over {@link #SOCKET}
+ * the same agent costs a fraction of either; it reads on the calling thread, needs no background
+ * threads, and has no small cap on kept-alive connections (the JDK keeps 5 idle connections per
+ * host for {@code HttpURLConnection}).
  *
  * <p>How promptly cancellation stops a call:
  *
  * <ul>
+ *   <li>{@link #SOCKET}: at once, while connecting, writing, waiting for the headers or in a
+ *       blocked body read, on any thread: the socket is closed.
  *   <li>{@link #HTTP_CLIENT}: at once, while waiting for headers or in a blocked body read, on any
  *       thread.
  *   <li>{@link #URL_CONNECTION}: at once while connecting or waiting for the headers, on any
@@ -69,8 +74,8 @@ public interface TransportFactory {
    */
   TransportFactory SOCKET = SocketTransport::new;
 
-  /** The default: {@link #URL_CONNECTION} (see the class comment for why). */
-  TransportFactory DEFAULT = URL_CONNECTION;
+  /** The default: {@link #SOCKET} (see the class comment for why). */
+  TransportFactory DEFAULT = SOCKET;
 
   /**
    * Creates a transport.

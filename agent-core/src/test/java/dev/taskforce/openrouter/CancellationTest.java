@@ -26,14 +26,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CancellationTest {
 
   @ParameterizedTest(name = "{0} on a virtual thread: {1}")
-  @CsvSource({"HTTP_CLIENT, false", "HTTP_CLIENT, true", "URL_CONNECTION, true"})
+  @CsvSource({
+    "SOCKET, false",
+    "SOCKET, true",
+    "HTTP_CLIENT, false",
+    "HTTP_CLIENT, true",
+    "URL_CONNECTION, true"
+  })
   void cancellingABlockedStreamingReadEndsTheCallAtOnceWithoutRetrying(
       String transport, boolean virtual) throws Exception {
     assumeTrue(!virtual || TestThreads.virtualThreadsAvailable(), "virtual threads need Java 21+");
     TransportFactory factory =
-        transport.equals("HTTP_CLIENT")
-            ? TransportFactory.HTTP_CLIENT
-            : TransportFactory.URL_CONNECTION;
+        switch (transport) {
+          case "SOCKET" -> TransportFactory.SOCKET;
+          case "HTTP_CLIENT" -> TransportFactory.HTTP_CLIENT;
+          default -> TransportFactory.URL_CONNECTION;
+        };
     try (ScriptedServer server = ScriptedServer.start()) {
       Pause never = new Pause(); // released only when the server closes
       server.enqueue(
