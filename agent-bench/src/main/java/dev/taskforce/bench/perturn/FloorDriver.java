@@ -76,7 +76,7 @@ final class FloorDriver implements Driver {
 
   @Override
   public String label() {
-    return "floor: " + style.label + " + " + http.label();
+    return http.kind() + ": " + style.label + " + " + http.label();
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Benchmark 1, per-turn overhead: the same scripted five-turn tool conversation ({@link Script})
@@ -22,6 +23,7 @@ import java.util.Map;
 public final class PerTurnBenchmark implements Benchmark {
 
   static final String TASKFORCE = "Taskforce agent (default transport)";
+  static final String TASKFORCE_URL_CONNECTION = "Taskforce agent over HttpURLConnection";
   static final String TASKFORCE_HTTP_CLIENT = "Taskforce agent over HttpClient";
   static final String LANGCHAIN4J = "LangChain4j AiServices";
 
@@ -76,12 +78,14 @@ public final class PerTurnBenchmark implements Benchmark {
     String chat = server.chatUrl();
     return List.of(
         new TaskforceDriver(TASKFORCE, base, TransportFactory.DEFAULT),
+        new TaskforceDriver(TASKFORCE_URL_CONNECTION, base, TransportFactory.URL_CONNECTION),
         new TaskforceDriver(TASKFORCE_HTTP_CLIENT, base, TransportFactory.HTTP_CLIENT),
         new LangChain4jDriver(base),
         new FloorDriver(FloorDriver.Style.TREE, FloorHttp.urlConnection(chat)),
         new FloorDriver(FloorDriver.Style.STREAMING, FloorHttp.urlConnection(chat)),
         new FloorDriver(FloorDriver.Style.TREE, FloorHttp.httpClient(chat)),
-        new FloorDriver(FloorDriver.Style.STREAMING, FloorHttp.httpClient(chat)));
+        new FloorDriver(FloorDriver.Style.STREAMING, FloorHttp.httpClient(chat)),
+        new FloorDriver(FloorDriver.Style.STREAMING, FloorHttp.socket(chat)));
   }
 
   private static List<Result> measure(Mode mode, ServerProcess server, List<Driver> drivers)
@@ -181,7 +185,12 @@ public final class PerTurnBenchmark implements Benchmark {
     results.forEach(r -> byLabel.put(r.label(), r));
     Result tf = byLabel.get(TASKFORCE);
     Result lc = byLabel.get(LANGCHAIN4J);
-    List<Result> floors = results.stream().filter(r -> r.label().startsWith("floor")).toList();
+    List<Result> floors = results.stream().filter(r -> r.label().startsWith("floor:")).toList();
+    @Nullable Result socketFloor =
+        results.stream()
+            .filter(r -> r.label().startsWith(FloorHttp.SOCKET_FLOOR))
+            .findFirst()
+            .orElse(null);
     Result cpuFloor =
         floors.stream().min(Comparator.comparingDouble(r -> r.cpuMicros().median())).orElseThrow();
     Result allocFloor =
@@ -214,6 +223,17 @@ public final class PerTurnBenchmark implements Benchmark {
             allocFloor.allocKb().median(),
             "≤ 0.6x peer",
             alloc <= 0.6 * lc.allocKb().median() ? Verdict.PASS : Verdict.FAIL));
+    if (socketFloor != null) {
+      figures.add(
+          new Figure(
+              "CPU per turn against the hand-written socket floor (no target)",
+              cpu,
+              "µs",
+              Double.NaN,
+              socketFloor.cpuMicros().median(),
+              "",
+              Verdict.NONE));
+    }
     for (Result r : results) {
       String mark = r == cpuFloor ? " [CPU floor]" : "";
       figures.add(

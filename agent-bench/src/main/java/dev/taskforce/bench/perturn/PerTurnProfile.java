@@ -5,9 +5,11 @@ import java.util.Locale;
 
 /**
  * Runs one driver of the per-turn benchmark in a loop, for profiling its client side: {@code
- * PerTurnProfile [taskforce|taskforce-http-client|langchain4j|floor] [seconds]}, for example under
- * {@code -XX:StartFlightRecording=filename=per-turn.jfr,settings=profile}. The server runs in its
- * own JVM as in the benchmark, so the recording holds the client alone.
+ * PerTurnProfile
+ * [taskforce|taskforce-url-connection|taskforce-http-client|langchain4j|floor|socket-floor]
+ * [seconds]}, for example under {@code
+ * -XX:StartFlightRecording=filename=per-turn.jfr,settings=profile}. The server runs in its own JVM
+ * as in the benchmark, so the recording holds the client alone.
  */
 public final class PerTurnProfile {
 
@@ -21,20 +23,16 @@ public final class PerTurnProfile {
           switch (which) {
             case "taskforce" ->
                 new TaskforceDriver("taskforce", server.baseUrl(), TransportFactory.DEFAULT);
-            case "taskforce-socket" ->
-                new TaskforceDriver("taskforce", server.baseUrl(), TransportFactory.SOCKET);
             case "taskforce-http-client" ->
                 new TaskforceDriver("taskforce", server.baseUrl(), TransportFactory.HTTP_CLIENT);
             case "langchain4j" -> new LangChain4jDriver(server.baseUrl());
             case "floor" ->
                 new FloorDriver(
                     FloorDriver.Style.STREAMING, FloorHttp.urlConnection(server.chatUrl()));
-            case "floor-raw" ->
-                new FloorDriver(FloorDriver.Style.STREAMING, FloorHttp.raw(server.chatUrl()));
-            case "floor-tree" ->
-                new FloorDriver(FloorDriver.Style.TREE, FloorHttp.urlConnection(server.chatUrl()));
-            case "floor-tree-raw" ->
-                new FloorDriver(FloorDriver.Style.TREE, FloorHttp.raw(server.chatUrl()));
+            case "taskforce-url-connection" ->
+                new TaskforceDriver("taskforce", server.baseUrl(), TransportFactory.URL_CONNECTION);
+            case "socket-floor" ->
+                new FloorDriver(FloorDriver.Style.STREAMING, FloorHttp.socket(server.chatUrl()));
             default -> throw new IllegalArgumentException("unknown driver: " + which);
           };
       // The first half warms the JIT up; the second half is measured.

@@ -48,6 +48,7 @@ public final class HttpScale implements Benchmark {
     try {
       int port = port(server);
       List<Figure> figures = new ArrayList<>();
+      figures.addAll(phase("socket", TransportFactory.SOCKET, port, runs, latency, full));
       figures.addAll(
           phase("HttpURLConnection", TransportFactory.URL_CONNECTION, port, runs, latency, full));
       figures.addAll(phase("HttpClient", TransportFactory.HTTP_CLIENT, port, runs, latency, full));
