@@ -167,6 +167,11 @@ final class SocketConnection {
   /**
    * Whether a kept-alive connection can no longer be used: closed by the server, or with bytes
    * nobody asked for. Waits at most a millisecond; called only on connections idle for a while.
+   *
+   * <p>For TLS the check reads through the TLS layer, not the raw socket: a server may send TLS
+   * records of its own while the connection is idle (a TLS 1.3 KeyUpdate or NewSessionTicket),
+   * which the TLS layer consumes; only a close or application data makes the connection stale. (A
+   * timeout in the middle of a record keeps the partial record, so the connection stays usable.)
    */
   boolean isStale() {
     if (closed || pos < limit) {
@@ -175,7 +180,7 @@ final class SocketConnection {
     try {
       raw.setSoTimeout(1);
       try {
-        raw.getInputStream().read();
+        requireOpen(in).read();
         return true; // -1: closed by the server; a byte: data nobody asked for
       } finally {
         raw.setSoTimeout(readTimeoutMillis);

@@ -73,6 +73,12 @@ final class SocketPool {
     if (c.isClosed()) {
       return;
     }
+    if (c.buffered(1) > 0) {
+      // Bytes after the end of the response (a wrong Content-Length): the next response would be
+      // read from them, so the connection cannot carry another request.
+      c.close();
+      return;
+    }
     long now = nanoClock.getAsLong();
     c.idleSince = now;
     List<SocketConnection> expired;
