@@ -21,6 +21,8 @@ record ResponseHead(int status, Headers headers, Framing framing, long length, b
   /** The most bytes a response head may have, status line and headers together. */
   static final int MAX_HEAD = 64 * 1024;
 
+  private static final String TOO_LONG = "response head too long (over " + MAX_HEAD + " bytes)";
+
   /** How a response body ends. */
   enum Framing {
     /** No body (a {@code HEAD} request, 204, 304). */
@@ -42,13 +44,13 @@ record ResponseHead(int status, Headers headers, Framing framing, long length, b
   static ResponseHead read(SocketConnection c, String method) throws IOException {
     int budget = MAX_HEAD;
     while (true) {
-      String statusLine = c.readLine(budget);
+      String statusLine = c.readLine(Math.max(budget, 0), TOO_LONG);
       budget -= statusLine.length() + 2;
       int status = status(statusLine);
       TreeMap<String, List<String>> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       String previous = null;
       while (true) {
-        String line = c.readLine(budget);
+        String line = c.readLine(Math.max(budget, 0), TOO_LONG);
         budget -= line.length() + 2;
         if (line.isEmpty()) {
           break;

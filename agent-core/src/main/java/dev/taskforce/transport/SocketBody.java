@@ -127,6 +127,8 @@ abstract class SocketBody extends InputStream {
   /** A {@code Transfer-Encoding: chunked} body; trailers are read and dropped. */
   private static final class Chunked extends SocketBody {
     private static final int MAX_LINE = 4096;
+    private static final String LINE_TOO_LONG =
+        "malformed chunked body: a line over " + MAX_LINE + " bytes";
     private long remaining = -1; // of the current chunk; -1 before the first chunk's size
 
     Chunked(SocketConnection c, SocketExchange exchange, boolean keepAlive) {
@@ -136,13 +138,18 @@ abstract class SocketBody extends InputStream {
     @Override
     int next(byte[] b, int off, int len) throws IOException {
       if (remaining <= 0) {
-        if (remaining == 0 && !c.readLine(MAX_LINE).isEmpty()) {
+        if (remaining == 0 && !c.readLine(MAX_LINE, LINE_TOO_LONG).isEmpty()) {
           throw new IOException("malformed chunked body: no CR LF after a chunk");
         }
-        remaining = chunkSize(c.readLine(MAX_LINE));
+        remaining = chunkSize(c.readLine(MAX_LINE, LINE_TOO_LONG));
         if (remaining == 0) {
-          while (!c.readLine(MAX_LINE).isEmpty()) {
-            // Trailer fields: not used.
+          int trailers = 0; // Trailer fields are not used; at most 64 KiB of them are read.
+          String line;
+          while (!(line = c.readLine(MAX_LINE, LINE_TOO_LONG)).isEmpty()) {
+            trailers += line.length() + 2;
+            if (trailers > ResponseHead.MAX_HEAD) {
+              throw new IOException("malformed chunked body: trailers over 64 KiB");
+            }
           }
           return end();
         }

@@ -82,8 +82,9 @@ final class SocketConnection {
    * Reads one line of a response head, without its CR LF, as ISO-8859-1 text.
    *
    * @param budget the most bytes the line may have; lines longer fail
+   * @param tooLong the message of the exception for a line over the budget
    */
-  String readLine(int budget) throws IOException {
+  String readLine(int budget, String tooLong) throws IOException {
     StringBuilder spill = null;
     int taken = 0;
     while (true) {
@@ -97,7 +98,7 @@ final class SocketConnection {
       }
       taken += end - start;
       if (taken > budget) {
-        throw new IOException("response head too long (over " + budget + " bytes)");
+        throw new IOException(tooLong);
       }
       if (end < limit) {
         pos = end + 1;

@@ -542,6 +542,19 @@ class SocketTransportTest {
             EOFException.class,
             "connection closed by the server"),
         Arguments.of(
+            "endless trailers",
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n"
+                + "X-Trailer: 0123456789012345678901234567890123456789\r\n".repeat(2000),
+            false,
+            IOException.class,
+            "trailers over 64 KiB"),
+        Arguments.of(
+            "a chunk size line over 4 KiB",
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;" + "x".repeat(5000) + "\r\n",
+            false,
+            IOException.class,
+            "a line over 4096 bytes"),
+        Arguments.of(
             "server closes in the trailers",
             "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\nX-T: 1\r\n",
             true,
