@@ -48,6 +48,15 @@ public final class HttpScale implements Benchmark {
     try {
       int port = port(server);
       List<Figure> figures = new ArrayList<>();
+      if (full) {
+        // Both JVMs warm up before the first phase, so that it does not pay for the JIT alone.
+        for (TransportFactory t :
+            List.of(TransportFactory.SOCKET, TransportFactory.URL_CONNECTION)) {
+          for (int i = 0; i < 3; i++) {
+            Batch.run(agent(t, port, Duration.ofMillis(20)), runs);
+          }
+        }
+      }
       figures.addAll(phase("socket", TransportFactory.SOCKET, port, runs, latency, full));
       figures.addAll(
           phase("HttpURLConnection", TransportFactory.URL_CONNECTION, port, runs, latency, full));
