@@ -80,16 +80,8 @@ final class RequestHead {
     if (name.isEmpty()) {
       throw new IllegalArgumentException("empty header name");
     }
-    for (int i = 0; i < name.length(); i++) {
-      char ch = name.charAt(i);
-      boolean ok =
-          (ch >= 'a' && ch <= 'z')
-              || (ch >= 'A' && ch <= 'Z')
-              || (ch >= '0' && ch <= '9')
-              || "!#$%&'*+-.^_`|~".indexOf(ch) >= 0;
-      if (!ok) {
-        throw new IllegalArgumentException("invalid character in header name: " + name);
-      }
+    if (!ResponseHead.isToken(name, name.length())) {
+      throw new IllegalArgumentException("invalid character in header name: " + name);
     }
     if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
       throw new IllegalArgumentException(

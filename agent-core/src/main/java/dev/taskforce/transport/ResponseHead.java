@@ -166,7 +166,8 @@ record ResponseHead(int status, Headers headers, Framing framing, long length, b
     return false;
   }
 
-  private static boolean isToken(String s, int end) {
+  /** Whether the first {@code end} characters of a text are an HTTP token (a header name). */
+  static boolean isToken(String s, int end) {
     for (int i = 0; i < end; i++) {
       char ch = s.charAt(i);
       boolean ok =

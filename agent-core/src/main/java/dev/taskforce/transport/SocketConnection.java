@@ -122,14 +122,6 @@ final class SocketConnection {
     }
   }
 
-  /** Reads one byte of the body, or -1 at the end of the stream. */
-  int read() throws IOException {
-    if (pos == limit && fill() < 0) {
-      return -1;
-    }
-    return buf[pos++] & 0xff;
-  }
-
   /** Reads body bytes: from the buffer first, else straight from the socket for large reads. */
   int read(byte[] b, int off, int len) throws IOException {
     if (len == 0) {
